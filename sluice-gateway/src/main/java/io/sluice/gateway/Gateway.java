@@ -1,22 +1,126 @@
 package io.sluice.gateway;
 
+import io.sluice.gateway.http.RequestRouter;
+import io.sluice.gateway.http.codec.CodecChannelInitializer;
+import io.sluice.gateway.ingest.IngestService;
+import io.sluice.gateway.ingest.KafkaConnections;
+import io.sluice.gateway.ingest.KafkaHealth;
+import io.sluice.gateway.ingest.KafkaSink;
+import io.sluice.gateway.ingest.ProducerHealth;
+import io.sluice.gateway.ingest.TopicCatalog;
+import io.sluice.gateway.ops.GatewayMetrics;
+import io.sluice.gateway.transport.NettyTransport;
+import io.sluice.gateway.transport.Transport;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
- * A running gateway: HTTP listener, shared Kafka producer, metrics. Start with {@link #start(GatewayConfig)}.
+ * A running gateway: HTTP listener, the shared Kafka producer, metrics. Start with {@link #start}.
  * Thread-safe: {@link #close()} may be called from a shutdown hook while I/O threads serve requests.
  */
 public final class Gateway implements AutoCloseable {
-    // Placeholder while the implementation lands; see the serve issue.
-    private Gateway() {
+    private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+
+    private final GatewayConfig config;
+    private final KafkaConnections kafka;
+    private final KafkaHealth health;
+    private final IngestService ingest;
+    private final GatewayMetrics metrics;
+    private final Transport transport;
+    private final ScheduledExecutorService scheduler;
+    private boolean closed;
+
+    private Gateway(GatewayConfig config, KafkaConnections kafka, KafkaHealth health, IngestService ingest,
+                    GatewayMetrics metrics, Transport transport, ScheduledExecutorService scheduler) {
+        this.config = config;
+        this.kafka = kafka;
+        this.health = health;
+        this.ingest = ingest;
+        this.metrics = metrics;
+        this.transport = transport;
+        this.scheduler = scheduler;
     }
 
-    /** Starts the listener and the producer; returns once the port is bound. Throws if it cannot bind. */
+    /**
+     * Connects to Kafka, binds the listener and starts serving; returns once the port is bound.
+     * Kafka need not be reachable yet: until it is, /readyz answers 503 and produce requests 503.
+     *
+     * @throws IllegalArgumentException for an invalid combination of options
+     * @throws IllegalStateException    when the runtime is unavailable or the port cannot be bound
+     */
     public static Gateway start(GatewayConfig config) {
-        throw new UnsupportedOperationException("not yet");
+        if (config.io() == IoMode.VIRTUAL || config.http() == HttpStyle.RAW) {
+            throw new IllegalArgumentException("--io " + config.io().cliName() + " --http " + config.http().cliName()
+                    + " is not available in this version; use --io nio|epoll|io_uring with --http codec");
+        }
+        LongSupplier clock = System::nanoTime;
+        GatewayMetrics metrics = new GatewayMetrics();
+        KafkaConnections kafka = KafkaConnections.open(config.bootstrapServers(), config.producerProperties());
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "sluice-kafka-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            ProducerHealth producerHealth = new ProducerHealth(clock, TimeUnit.SECONDS.toNanos(5));
+            KafkaHealth health = new KafkaHealth(kafka.admin(), producerHealth, clock, Duration.ofMillis(1500),
+                    Duration.ofSeconds(4));
+            health.probeAndWait();
+            health.start(scheduler, Duration.ofSeconds(1));
+            TopicCatalog catalog = new TopicCatalog(kafka.admin(), clock, Duration.ofSeconds(30),
+                    Duration.ofSeconds(2), Duration.ofMillis(900), config.topicAllowList(), config.topicPattern());
+            KafkaSink sink = new KafkaSink(kafka.producer(), scheduler, metrics, producerHealth, clock,
+                    Duration.ofSeconds(5));
+            IngestService ingest = new IngestService(catalog, health, sink, config.delivery());
+            RequestRouter router = new RequestRouter(ingest, health, metrics, config.defaultTopic());
+            CodecChannelInitializer http = new CodecChannelInitializer(router, metrics, config.maxBodySize(),
+                    config.maxHeaderSize(), config.idleTimeout(), config.headerReadTimeout(), ingest::isDraining);
+            Transport transport = NettyTransport.start(config.io(), config.bind(), config.port(), config.ioThreads(),
+                    config.maxConnections(), http);
+            metrics.gauge("sluice_open_connections", "HTTP connections open", transport::openConnections);
+            metrics.gauge("sluice_inflight_requests", "Produce requests waiting for their outcome", ingest::inFlight);
+            metrics.gauge("sluice_producer_buffer_available_bytes", "Free bytes in the producer's buffer.memory",
+                    kafka::bufferAvailableBytes);
+            metrics.gauge("sluice_kafka_available", "1 while Kafka accepts writes, else 0",
+                    () -> health.isAvailable() ? 1 : 0);
+            if (!config.defaultTopic().isEmpty()) {
+                catalog.lookup(config.defaultTopic()).whenComplete((info, e) -> {
+                    if (info != null && !info.exists()) {
+                        log.warn("The default topic '{}' does not exist; requests to it will get 404 until it is "
+                                + "created", config.defaultTopic());
+                    }
+                });
+            }
+            return new Gateway(config, kafka, health, ingest, metrics, transport, scheduler);
+        } catch (RuntimeException e) {
+            scheduler.shutdownNow();
+            kafka.close(Duration.ZERO);
+            throw e;
+        }
     }
 
     /** The bound HTTP port (useful when configured with port 0). */
     public int port() {
-        throw new UnsupportedOperationException("not yet");
+        return transport.port();
+    }
+
+    public GatewayConfig config() {
+        return config;
+    }
+
+    /** The gateway's metrics (also served at /metrics). */
+    public GatewayMetrics metrics() {
+        return metrics;
+    }
+
+    /** True while the gateway would answer /readyz with 200. */
+    public boolean isReady() {
+        return !ingest.isDraining() && health.isAvailable();
     }
 
     /**
@@ -24,6 +128,31 @@ public final class Gateway implements AutoCloseable {
      * drain timeout), the producer flushes every accepted record, then everything closes. Idempotent.
      */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        long start = System.nanoTime();
+        ingest.startDraining();
+        transport.stopAccepting();
+        boolean idle;
+        try {
+            idle = ingest.awaitIdle(config.drainTimeout());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            idle = false;
+        }
+        if (!idle) {
+            log.warn("Drain timeout ({}) passed with {} request(s) still waiting; closing anyway",
+                    config.drainTimeout(), ingest.inFlight());
+        }
+        transport.close(Duration.ofSeconds(5));
+        ingest.flush();
+        kafka.close(Duration.ofSeconds(10));
+        health.close();
+        scheduler.shutdownNow();
+        log.info("Gateway stopped in {} ms; every accepted record was flushed",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }
 }

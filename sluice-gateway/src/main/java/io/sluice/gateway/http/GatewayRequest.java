@@ -1,0 +1,32 @@
+package io.sluice.gateway.http;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * One complete HTTP request (head and body), independent of the parser that read it. Confined to one
+ * thread at a time; the body is owned by whoever holds the request and must be released once
+ * (the {@link RequestRouter} does it).
+ *
+ * @param method    request method, upper case as sent
+ * @param path      the path part of the request target, not decoded
+ * @param query     the raw query string (without '?'), or null
+ * @param headers   header fields
+ * @param body      the body bytes (empty buffer when none)
+ * @param keepAlive whether the connection stays open after the response (HTTP/1.1 default, or
+ *                  HTTP/1.0 with "Connection: keep-alive")
+ */
+public record GatewayRequest(String method, String path, String query, RequestHeaders headers, ByteBuf body,
+                             boolean keepAlive) {
+
+    /** Splits a request target into path and query. */
+    public static String pathOf(String target) {
+        int q = target.indexOf('?');
+        return q < 0 ? target : target.substring(0, q);
+    }
+
+    /** The query part of a request target, or null. */
+    public static String queryOf(String target) {
+        int q = target.indexOf('?');
+        return q < 0 ? null : target.substring(q + 1);
+    }
+}

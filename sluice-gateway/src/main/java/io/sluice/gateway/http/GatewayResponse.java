@@ -1,0 +1,34 @@
+package io.sluice.gateway.http;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A response to write, independent of the HTTP stack that writes it. Immutable.
+ *
+ * @param status      status code
+ * @param contentType Content-Type of the body
+ * @param body        body bytes
+ * @param headers     extra header fields (e.g. Allow, Retry-After)
+ * @param route       the route label for metrics (produce, healthz, readyz, metrics, unknown, protocol)
+ * @param close       true if the connection must close after this response
+ */
+public record GatewayResponse(int status, String contentType, byte[] body, List<Map.Entry<String, String>> headers,
+                              String route, boolean close) {
+
+    public static final String JSON = "application/json";
+
+    public static GatewayResponse json(int status, byte[] body, String route) {
+        return new GatewayResponse(status, JSON, body, List.of(), route, false);
+    }
+
+    public GatewayResponse withHeader(String name, String value) {
+        List<Map.Entry<String, String>> h = new java.util.ArrayList<>(headers);
+        h.add(Map.entry(name, value));
+        return new GatewayResponse(status, contentType, body, List.copyOf(h), route, close);
+    }
+
+    public GatewayResponse closing() {
+        return close ? this : new GatewayResponse(status, contentType, body, headers, route, true);
+    }
+}

@@ -1,0 +1,58 @@
+package io.sluice.gateway.http.codec;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.sluice.gateway.http.RequestRouter;
+import io.sluice.gateway.ops.GatewayMetrics;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The framework HTTP style: Netty's {@link HttpServerCodec} plus Sluice's request handler. Shared by all
+ * connections (builds a fresh pipeline per connection); thread-safe.
+ *
+ * <pre>
+ * bytes -> head-timeout -> HttpServerCodec -> idle -> CodecRequestHandler -> RequestRouter
+ * </pre>
+ */
+public final class CodecChannelInitializer extends ChannelInitializer<Channel> {
+    private final RequestRouter router;
+    private final GatewayMetrics metrics;
+    private final int maxBodySize;
+    private final int maxHeaderSize;
+    private final Duration idleTimeout;
+    private final Duration headerReadTimeout;
+    private final BooleanSupplier draining;
+
+    public CodecChannelInitializer(RequestRouter router, GatewayMetrics metrics, int maxBodySize, int maxHeaderSize,
+                                   Duration idleTimeout, Duration headerReadTimeout, BooleanSupplier draining) {
+        this.router = router;
+        this.metrics = metrics;
+        this.maxBodySize = maxBodySize;
+        this.maxHeaderSize = maxHeaderSize;
+        this.idleTimeout = idleTimeout;
+        this.headerReadTimeout = headerReadTimeout;
+        this.draining = draining;
+    }
+
+    @Override
+    protected void initChannel(Channel ch) {
+        CodecRequestHandler handler = new CodecRequestHandler(router, metrics, maxBodySize, draining);
+        HeaderReadTimeoutHandler headTimeout =
+                new HeaderReadTimeoutHandler(headerReadTimeout.toNanos(), handler::headTimedOut);
+        handler.headTimeout(headTimeout);
+        HttpDecoderConfig decoder = new HttpDecoderConfig()
+                .setMaxInitialLineLength(maxHeaderSize)
+                .setMaxHeaderSize(maxHeaderSize)
+                .setMaxChunkSize(64 * 1024);
+        ch.pipeline()
+                .addLast("head-timeout", headTimeout)
+                .addLast("http", new HttpServerCodec(decoder))
+                .addLast("idle", new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS))
+                .addLast("sluice", handler);
+    }
+}

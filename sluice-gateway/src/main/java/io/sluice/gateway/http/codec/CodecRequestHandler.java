@@ -1,0 +1,254 @@
+package io.sluice.gateway.http.codec;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import io.sluice.gateway.http.GatewayRequest;
+import io.sluice.gateway.http.GatewayResponse;
+import io.sluice.gateway.http.JsonBodies;
+import io.sluice.gateway.http.RequestRouter;
+import io.sluice.gateway.http.ResponseSequencer;
+import io.sluice.gateway.ops.GatewayMetrics;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Assembles the request objects of Netty's HTTP codec into whole requests (enforcing the body limit,
+ * also for chunked bodies, and answering {@code Expect: 100-continue}), hands them to the router and
+ * writes the answers in request order. One instance per connection; runs on its event loop and never
+ * blocks.
+ */
+final class CodecRequestHandler extends ChannelInboundHandlerAdapter implements ResponseSequencer.Writer {
+    private static final Logger log = LoggerFactory.getLogger(CodecRequestHandler.class);
+    /** Pipelined requests waiting for their answers before the connection stops reading. */
+    private static final int MAX_PENDING = 64;
+
+    private final RequestRouter router;
+    private final GatewayMetrics metrics;
+    private final int maxBodySize;
+    private final BooleanSupplier draining;
+    private final ResponseSequencer sequencer = new ResponseSequencer(this);
+    private HeaderReadTimeoutHandler headTimeout;
+    private ChannelHandlerContext ctx;
+    private HttpRequest current;
+    private ByteBuf body;
+    private boolean rejecting;
+
+    CodecRequestHandler(RequestRouter router, GatewayMetrics metrics, int maxBodySize, BooleanSupplier draining) {
+        this.router = router;
+        this.metrics = metrics;
+        this.maxBodySize = maxBodySize;
+        this.draining = draining;
+    }
+
+    void headTimeout(HeaderReadTimeoutHandler handler) {
+        this.headTimeout = handler;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (rejecting) {
+            ReferenceCountUtil.release(msg); // after an error answer the connection only closes
+            return;
+        }
+        if (msg instanceof HttpRequest req) {
+            if (!startRequest(req)) {
+                ReferenceCountUtil.release(msg);
+                return;
+            }
+        }
+        if (msg instanceof HttpContent content) {
+            addContent(content);
+        }
+    }
+
+    private boolean startRequest(HttpRequest req) {
+        headTimeout.headReceived();
+        if (req.decoderResult().isFailure()) {
+            Throwable cause = req.decoderResult().cause();
+            if (cause instanceof TooLongHttpLineException) {
+                reject(414, "uri_too_long", "the request line is longer than the header limit");
+            } else if (cause instanceof TooLongFrameException) {
+                reject(431, "headers_too_large", "the request headers exceed --max-header-size");
+            } else {
+                reject(400, "bad_request", "malformed HTTP request: " + cause.getMessage());
+            }
+            return false;
+        }
+        long length;
+        try {
+            length = HttpUtil.getContentLength(req, -1L);
+        } catch (NumberFormatException e) {
+            reject(400, "bad_request", "invalid Content-Length");
+            return false;
+        }
+        if (length > maxBodySize) {
+            reject(413, "body_too_large", "the body (" + length + " bytes) exceeds --max-body-size ("
+                    + maxBodySize + " bytes)");
+            return false;
+        }
+        if (req.headers().contains(HttpHeaderNames.EXPECT)) {
+            if (!HttpUtil.is100ContinueExpected(req)) {
+                reject(417, "expectation_failed", "only 'Expect: 100-continue' is supported");
+                return false;
+            }
+            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
+                    Unpooled.EMPTY_BUFFER));
+        }
+        current = req;
+        return true;
+    }
+
+    private void addContent(HttpContent content) {
+        if (current == null) {
+            content.release();
+            return;
+        }
+        if (content.decoderResult().isFailure()) {
+            content.release();
+            reject(400, "bad_request", "malformed body: " + content.decoderResult().cause().getMessage());
+            return;
+        }
+        ByteBuf chunk = content.content();
+        int size = (body == null ? 0 : body.readableBytes()) + chunk.readableBytes();
+        if (size > maxBodySize) {
+            content.release();
+            reject(413, "body_too_large", "the body exceeds --max-body-size (" + maxBodySize + " bytes)");
+            return;
+        }
+        appendBody(chunk);
+        if (content instanceof LastHttpContent) {
+            headTimeout.awaitNextHead();
+            dispatch();
+        }
+    }
+
+    private void appendBody(ByteBuf chunk) {
+        if (!chunk.isReadable()) {
+            chunk.release();
+        } else if (body == null) {
+            body = chunk;
+        } else {
+            if (!(body instanceof CompositeByteBuf)) {
+                CompositeByteBuf composite = ctx.alloc().compositeBuffer();
+                composite.addComponent(true, body);
+                body = composite;
+            }
+            ((CompositeByteBuf) body).addComponent(true, chunk);
+        }
+    }
+
+    private void dispatch() {
+        HttpRequest req = current;
+        ByteBuf content = body == null ? Unpooled.EMPTY_BUFFER : body;
+        current = null;
+        body = null;
+        boolean keepAlive = HttpUtil.isKeepAlive(req);
+        boolean http10KeepAlive = keepAlive && req.protocolVersion().equals(HttpVersion.HTTP_1_0);
+        String uri = req.uri();
+        GatewayRequest request = new GatewayRequest(req.method().name(), GatewayRequest.pathOf(uri),
+                GatewayRequest.queryOf(uri), new NettyRequestHeaders(req.headers()), content, keepAlive);
+        CompletableFuture<GatewayResponse> answer = router.route(request, ctx.executor())
+                .thenApply(r -> connectionSemantics(r, keepAlive, http10KeepAlive));
+        sequencer.enqueue(answer);
+        if (sequencer.pendingCount() >= MAX_PENDING) {
+            ctx.channel().config().setAutoRead(false); // back-pressure on a client that pipelines deeply
+        }
+    }
+
+    private GatewayResponse connectionSemantics(GatewayResponse r, boolean keepAlive, boolean http10KeepAlive) {
+        if (!keepAlive || draining.getAsBoolean()) {
+            return r.closing();
+        }
+        return http10KeepAlive && !r.close() ? r.withHeader("Connection", "keep-alive") : r;
+    }
+
+    /** Answers an error in order after earlier responses, then closes; the rest of the input is dropped. */
+    private void reject(int status, String code, String message) {
+        rejecting = true;
+        releaseBody();
+        current = null;
+        sequencer.enqueue(CompletableFuture.completedFuture(
+                GatewayResponse.json(status, JsonBodies.error(code, message), "protocol").closing()));
+    }
+
+    /** Called by the header-read timeout. */
+    void headTimedOut() {
+        if (!rejecting) {
+            reject(408, "request_timeout", "the request head did not arrive in time");
+        }
+    }
+
+    @Override
+    public void write(GatewayResponse r) {
+        metrics.requestCompleted(r.route(), r.status());
+        var future = ctx.write(NettyResponses.toNetty(r, HttpVersion.HTTP_1_1, false));
+        if (r.close()) {
+            ctx.flush();
+            future.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    @Override
+    public void flush() {
+        ctx.flush();
+        if (!ctx.channel().config().isAutoRead() && sequencer.pendingCount() < MAX_PENDING / 2
+                && !sequencer.isClosed()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent) {
+            if (current != null) {
+                reject(408, "request_timeout", "the request body stalled");
+            } else if (sequencer.pendingCount() == 0) {
+                ctx.close(); // idle keep-alive connection
+            }
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        releaseBody();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        log.debug("Closing connection {} after error: {}", ctx.channel(), cause.toString());
+        ctx.close();
+    }
+
+    private void releaseBody() {
+        if (body != null) {
+            body.release();
+            body = null;
+        }
+    }
+}

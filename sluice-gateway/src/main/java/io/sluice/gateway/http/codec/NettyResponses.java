@@ -1,0 +1,38 @@
+package io.sluice.gateway.http.codec;
+
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.sluice.gateway.http.GatewayResponse;
+import java.util.Map;
+
+/** Converts Sluice responses to Netty's HTTP objects. Stateless. */
+final class NettyResponses {
+
+    private NettyResponses() {
+    }
+
+    /**
+     * @param http10KeepAlive the request was HTTP/1.0 with keep-alive: say so, since 1.0 closes by default
+     */
+    static FullHttpResponse toNetty(GatewayResponse r, HttpVersion version, boolean http10KeepAlive) {
+        FullHttpResponse resp = new DefaultFullHttpResponse(version, HttpResponseStatus.valueOf(r.status()),
+                Unpooled.wrappedBuffer(r.body()));
+        resp.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, r.contentType())
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
+        for (Map.Entry<String, String> h : r.headers()) {
+            resp.headers().add(h.getKey(), h.getValue());
+        }
+        if (r.close()) {
+            resp.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        } else if (http10KeepAlive) {
+            resp.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        }
+        return resp;
+    }
+}

@@ -1,0 +1,34 @@
+package io.sluice.gateway.ingest;
+
+/** Why a record or a request was not published. The HTTP layer maps each to a status code. */
+public enum FailureKind {
+    /** The topic does not exist, or is not in the allow-list / pattern. */
+    UNKNOWN_TOPIC("unknown_topic"),
+    /** The requested partition does not exist for the topic. */
+    INVALID_PARTITION("invalid_partition"),
+    /** The producer's buffer (buffer.memory) is full: shed load. */
+    BUFFER_FULL("buffer_full"),
+    /** Kafka cannot take writes right now (unreachable, no leader, metadata unavailable). */
+    UNAVAILABLE("kafka_unavailable"),
+    /** The broker did not acknowledge within delivery.timeout.ms. */
+    TIMEOUT("delivery_timeout"),
+    /** The record is larger than the producer's or the broker's limit. */
+    RECORD_TOO_LARGE("record_too_large"),
+    /** Kafka refused the write for lack of authorization. */
+    NOT_AUTHORIZED("not_authorized"),
+    /** The gateway is shutting down and takes no new records. */
+    SHUTTING_DOWN("shutting_down"),
+    /** Anything else. */
+    INTERNAL("internal_error");
+
+    private final String code;
+
+    FailureKind(String code) {
+        this.code = code;
+    }
+
+    /** The stable, machine-readable code used in error bodies. */
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,136 @@
+package io.sluice.gateway.ingest;
+
+import io.sluice.gateway.DeliveryMode;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Turns one request's records into a delivery outcome: checks that the topic may be used and exists,
+ * that Kafka can take writes, then hands the records to the sink. Thread-safe and non-blocking except
+ * {@link #awaitIdle}; called from I/O threads.
+ */
+public final class IngestService {
+    private final TopicCatalog catalog;
+    private final KafkaHealth health;
+    private final RecordSink sink;
+    private final DeliveryMode mode;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final ReentrantLock idleLock = new ReentrantLock();
+    private final Condition idle = idleLock.newCondition();
+    private volatile boolean draining;
+
+    public IngestService(TopicCatalog catalog, KafkaHealth health, RecordSink sink, DeliveryMode mode) {
+        this.catalog = catalog;
+        this.health = health;
+        this.sink = sink;
+        this.mode = mode;
+    }
+
+    public DeliveryMode mode() {
+        return mode;
+    }
+
+    /** Publishes the records of one request to {@code topic}. The future never completes exceptionally. */
+    public CompletableFuture<IngestResult> ingest(String topic, List<IngestRecord> records) {
+        if (draining) {
+            return CompletableFuture.completedFuture(new IngestResult.Refused(FailureKind.SHUTTING_DOWN,
+                    "the gateway is shutting down; retry against another instance"));
+        }
+        if (!catalog.isAllowed(topic)) {
+            return CompletableFuture.completedFuture(new IngestResult.Refused(FailureKind.UNKNOWN_TOPIC,
+                    "topic '" + topic + "' is not open for producing on this gateway (--topics / --topic-pattern)"));
+        }
+        if (!health.isAvailable()) {
+            return CompletableFuture.completedFuture(new IngestResult.Refused(FailureKind.UNAVAILABLE,
+                    "Kafka is unavailable: " + health.problem()));
+        }
+        inFlight.incrementAndGet();
+        CompletableFuture<IngestResult> result;
+        try {
+            result = catalog.lookup(topic)
+                    .thenCompose(info -> publishIfValid(info, records))
+                    .exceptionally(IngestService::refusedBecause);
+        } catch (RuntimeException e) {
+            result = CompletableFuture.completedFuture(refusedBecause(e));
+        }
+        result.whenComplete((r, e) -> leave());
+        return result;
+    }
+
+    private CompletableFuture<IngestResult> publishIfValid(TopicCatalog.TopicInfo info, List<IngestRecord> records) {
+        if (!info.exists()) {
+            return CompletableFuture.completedFuture(new IngestResult.Refused(FailureKind.UNKNOWN_TOPIC,
+                    "topic '" + info.name() + "' does not exist (Sluice never creates topics)"));
+        }
+        for (IngestRecord r : records) {
+            Integer p = r.partition();
+            if (p != null && (p < 0 || p >= info.partitions())) {
+                return CompletableFuture.completedFuture(new IngestResult.Refused(FailureKind.INVALID_PARTITION,
+                        "partition " + p + " does not exist; topic '" + info.name() + "' has partitions 0.."
+                                + (info.partitions() - 1)));
+            }
+        }
+        return sink.publish(info.name(), records, mode);
+    }
+
+    private static IngestResult refusedBecause(Throwable e) {
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof TopicCatalog.CatalogUnavailableException) {
+            return new IngestResult.Refused(FailureKind.UNAVAILABLE, cause.getMessage());
+        }
+        return new IngestResult.Refused(FailureClassifier.classify(cause), String.valueOf(cause.getMessage()));
+    }
+
+    private void leave() {
+        if (inFlight.decrementAndGet() == 0 && draining) {
+            idleLock.lock();
+            try {
+                idle.signalAll();
+            } finally {
+                idleLock.unlock();
+            }
+        }
+    }
+
+    /** Requests currently waiting for their outcome. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /** From now on new requests are refused with {@link FailureKind#SHUTTING_DOWN}. */
+    public void startDraining() {
+        draining = true;
+    }
+
+    public boolean isDraining() {
+        return draining;
+    }
+
+    /** Blocks until no request is in flight or the timeout passes; returns true if idle. */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        idleLock.lock();
+        try {
+            while (inFlight.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                idle.awaitNanos(Math.min(left, 50_000_000L));
+            }
+            return true;
+        } finally {
+            idleLock.unlock();
+        }
+    }
+
+    /** Blocks until everything handed to the sink is delivered or failed. */
+    public void flush() {
+        sink.flush();
+    }
+}

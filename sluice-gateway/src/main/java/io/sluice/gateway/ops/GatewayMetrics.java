@@ -1,0 +1,99 @@
+package io.sluice.gateway.ops;
+
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.sluice.gateway.ingest.FailureKind;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.DoubleSupplier;
+
+/**
+ * The gateway's Prometheus metrics, in a registry of its own (several gateways may share a JVM in
+ * tests). Thread-safe: recorded from I/O threads and the producer thread, scraped from any thread.
+ */
+public final class GatewayMetrics {
+    private static final double NANOS_PER_SECOND = 1e9;
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+    private final Counter requests;
+    private final Counter records;
+    private final Counter bytes;
+    private final Counter failures;
+    private final Histogram produceLatency;
+    /** Data points by route, then status code: avoids a label lookup per request on the hot path. */
+    private final ConcurrentHashMap<String, AtomicReferenceArray<CounterDataPoint>> requestPoints =
+            new ConcurrentHashMap<>();
+
+    public GatewayMetrics() {
+        requests = Counter.builder().name("sluice_http_requests_total")
+                .help("HTTP requests answered, by route and status code").labelNames("route", "status")
+                .register(registry);
+        records = Counter.builder().name("sluice_records_produced_total")
+                .help("Records the broker acknowledged").register(registry);
+        bytes = Counter.builder().name("sluice_record_bytes_produced_total")
+                .help("Bytes (value, key, headers) of records the broker acknowledged").register(registry);
+        failures = Counter.builder().name("sluice_records_failed_total")
+                .help("Records not delivered, by reason").labelNames("reason").register(registry);
+        produceLatency = Histogram.builder().name("sluice_produce_latency_seconds")
+                .help("Time from handing a record to the producer until the broker acknowledged it")
+                .classicOnly()
+                .classicExponentialUpperBounds(0.0005, 2, 16)
+                .register(registry);
+    }
+
+    /** Counts one answered HTTP request. */
+    public void requestCompleted(String route, int status) {
+        AtomicReferenceArray<CounterDataPoint> byStatus =
+                requestPoints.computeIfAbsent(route, r -> new AtomicReferenceArray<>(600));
+        int slot = status >= 100 && status < 600 ? status : 599;
+        CounterDataPoint p = byStatus.get(slot);
+        if (p == null) {
+            p = requests.labelValues(route, Integer.toString(status));
+            byStatus.set(slot, p);
+        }
+        p.inc();
+    }
+
+    /** Counts one acknowledged record. */
+    public void recordProduced(long sizeBytes, long latencyNanos) {
+        records.inc();
+        bytes.inc(sizeBytes);
+        produceLatency.observe(latencyNanos / NANOS_PER_SECOND);
+    }
+
+    /** Counts one record that was not delivered. */
+    public void recordFailed(FailureKind kind) {
+        failures.labelValues(kind.code()).inc();
+    }
+
+    /** Registers a gauge whose value is read at scrape time. */
+    public void gauge(String name, String help, DoubleSupplier value) {
+        GaugeWithCallback.builder().name(name).help(help)
+                .callback(cb -> cb.call(value.getAsDouble()))
+                .register(registry);
+    }
+
+    /** The Content-Type of {@link #scrape()}. */
+    public String contentType() {
+        return writer.getContentType();
+    }
+
+    /** Everything in the Prometheus text format. */
+    public byte[] scrape() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        try {
+            writer.write(out, registry.scrape());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,135 @@
+package io.sluice.gateway.transport;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.channel.uring.IoUringServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.sluice.gateway.IoMode;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Netty runtimes: NIO, epoll or io_uring event loops, chosen by {@link IoMode}; the HTTP stack comes
+ * in as a channel initializer, so this class knows nothing of HTTP. Thread-safe.
+ */
+public final class NettyTransport implements Transport {
+    private static final Logger log = LoggerFactory.getLogger(NettyTransport.class);
+
+    private final EventLoopGroup group;
+    private final Channel serverChannel;
+    private final ChannelGroup channels;
+    private final ConnectionLimiter limiter;
+    private final int port;
+
+    private NettyTransport(EventLoopGroup group, Channel serverChannel, ChannelGroup channels,
+                           ConnectionLimiter limiter) {
+        this.group = group;
+        this.serverChannel = serverChannel;
+        this.channels = channels;
+        this.limiter = limiter;
+        this.port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /**
+     * Binds and starts serving. Throws {@link IllegalStateException} with the cause and an alternative
+     * when the runtime is unavailable, and {@link java.net.BindException}-caused exceptions when the
+     * address cannot be bound.
+     */
+    public static NettyTransport start(IoMode mode, String bind, int port, int threads, int maxConnections,
+                                       ChannelHandler httpInitializer) {
+        Native nativeIo = Native.of(mode);
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads,
+                new DefaultThreadFactory("sluice-" + mode.cliName()), nativeIo.factory);
+        ChannelGroup channels = new DefaultChannelGroup("sluice-connections", GlobalEventExecutor.INSTANCE);
+        ConnectionLimiter limiter = new ConnectionLimiter(maxConnections, channels);
+        try {
+            Channel server = new ServerBootstrap()
+                    .group(group)
+                    .channel(nativeIo.serverChannel)
+                    .option(ChannelOption.SO_BACKLOG, 4096)
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new ChannelInitializer<>() {
+                        @Override
+                        protected void initChannel(Channel ch) {
+                            ch.pipeline().addLast("limit", limiter).addLast("http", httpInitializer);
+                        }
+                    })
+                    .bind(bind, port).syncUninterruptibly().channel();
+            log.info("Listening on {} with {} ({} event-loop threads)", server.localAddress(), mode.cliName(), threads);
+            return new NettyTransport(group, server, channels, limiter);
+        } catch (RuntimeException e) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw e;
+        }
+    }
+
+    /** The I/O handler and server channel class of a Netty runtime, checked for availability. */
+    private record Native(IoHandlerFactory factory, Class<? extends ServerChannel> serverChannel) {
+        static Native of(IoMode mode) {
+            return switch (mode) {
+                case NIO -> new Native(NioIoHandler.newFactory(), NioServerSocketChannel.class);
+                case EPOLL -> {
+                    if (!Epoll.isAvailable()) {
+                        throw new IllegalStateException("epoll is not available: "
+                                + Epoll.unavailabilityCause() + "; use --io nio");
+                    }
+                    yield new Native(EpollIoHandler.newFactory(), EpollServerSocketChannel.class);
+                }
+                case IO_URING -> {
+                    if (!IoUring.isAvailable()) {
+                        throw new IllegalStateException("io_uring is not available: "
+                                + IoUring.unavailabilityCause() + " (check sysctl kernel.io_uring_disabled, seccomp "
+                                + "filters and the kernel version); use --io epoll");
+                    }
+                    log.info("io_uring features: {}", IoUring.featureString());
+                    yield new Native(IoUringIoHandler.newFactory(), IoUringServerSocketChannel.class);
+                }
+                case VIRTUAL -> throw new IllegalArgumentException("virtual threads are not a Netty runtime");
+            };
+        }
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public int openConnections() {
+        return limiter.open();
+    }
+
+    @Override
+    public void stopAccepting() {
+        serverChannel.close().syncUninterruptibly();
+    }
+
+    @Override
+    public void close(Duration timeout) {
+        stopAccepting();
+        channels.close().awaitUninterruptibly(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        group.shutdownGracefully(0, timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .awaitUninterruptibly(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

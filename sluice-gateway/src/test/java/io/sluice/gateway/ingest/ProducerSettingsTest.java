@@ -1,0 +1,27 @@
+package io.sluice.gateway.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ProducerSettingsTest {
+
+    @Test
+    void shouldApplyUserPropertiesOverSluiceDefaults() {
+        Map<String, String> p = ProducerSettings.effective("h:9092", Map.of("linger.ms", "20", "acks", "1"));
+        assertThat(p).containsEntry("bootstrap.servers", "h:9092").containsEntry("linger.ms", "20")
+                .containsEntry("acks", "1").containsEntry("max.block.ms", "0")
+                .containsEntry("enable.idempotence", "true").containsEntry("batch.size", "262144")
+                .containsEntry("compression.type", "lz4").containsEntry("buffer.memory", "268435456")
+                .containsEntry("delivery.timeout.ms", "30000");
+    }
+
+    @Test
+    void shouldMaskSecretsWhenLogging() {
+        Map<String, String> m = ProducerSettings.masked(Map.of("sasl.jaas.config", "user pass",
+                "ssl.truststore.password", "pw", "linger.ms", "5"));
+        assertThat(m).containsEntry("sasl.jaas.config", "****").containsEntry("ssl.truststore.password", "****")
+                .containsEntry("linger.ms", "5");
+    }
+}

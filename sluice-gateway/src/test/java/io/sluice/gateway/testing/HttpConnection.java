@@ -1,0 +1,137 @@
+package io.sluice.gateway.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A test-only HTTP/1.1 client over one raw socket, so tests control every byte (pipelining, split
+ * writes, malformed input) and see exactly what the server sends. Not thread-safe. Every read has a
+ * timeout.
+ */
+public final class HttpConnection implements AutoCloseable {
+
+    /** One parsed response. Header names are lower-cased. */
+    public record Response(int status, Map<String, String> headers, byte[] body) {
+        public String bodyText() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        public String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+
+    public HttpConnection(int port) throws IOException {
+        this(port, 10_000);
+    }
+
+    public HttpConnection(int port, int readTimeoutMillis) throws IOException {
+        socket = new Socket();
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+        socket.setSoTimeout(readTimeoutMillis);
+        socket.setTcpNoDelay(true);
+        in = socket.getInputStream();
+        out = socket.getOutputStream();
+    }
+
+    /** A POST with Content-Length and the given extra header lines (each "Name: value"). */
+    public static byte[] post(String target, byte[] body, String... headers) {
+        StringBuilder head = new StringBuilder("POST " + target + " HTTP/1.1\r\nHost: localhost\r\n");
+        for (String h : headers) {
+            head.append(h).append("\r\n");
+        }
+        head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
+        return concat(head.toString().getBytes(StandardCharsets.ISO_8859_1), body);
+    }
+
+    public static byte[] get(String target) {
+        return ("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    public static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            b.writeBytes(p);
+        }
+        return b.toByteArray();
+    }
+
+    public HttpConnection send(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+        return this;
+    }
+
+    public HttpConnection send(String text) throws IOException {
+        return send(text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    public Response exchange(byte[] request) throws IOException {
+        send(request);
+        return readResponse();
+    }
+
+    /** Reads one response (Content-Length or chunked body; 1xx responses are returned too). */
+    public Response readResponse() throws IOException {
+        String statusLine = readLine();
+        if (statusLine == null) {
+            throw new IOException("connection closed before a response");
+        }
+        String[] parts = statusLine.split(" ", 3);
+        int status = Integer.parseInt(parts[1]);
+        Map<String, String> headers = new LinkedHashMap<>();
+        String line;
+        while ((line = readLine()) != null && !line.isEmpty()) {
+            int colon = line.indexOf(':');
+            headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+        }
+        byte[] body = new byte[0];
+        if (status >= 200 && headers.containsKey("content-length")) {
+            body = in.readNBytes(Integer.parseInt(headers.get("content-length")));
+        }
+        return new Response(status, headers, body);
+    }
+
+    /** True if the server closed the connection (EOF) within the socket's read timeout. */
+    public boolean isClosedByServer() throws IOException {
+        try {
+            return in.read() == -1;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            return true; // reset
+        }
+    }
+
+    private String readLine() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int c;
+        while ((c = in.read()) != -1) {
+            if (c == '\n') {
+                byte[] b = line.toByteArray();
+                int len = b.length > 0 && b[b.length - 1] == '\r' ? b.length - 1 : b.length;
+                return new String(b, 0, len, StandardCharsets.ISO_8859_1);
+            }
+            line.write(c);
+        }
+        return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

@@ -1,0 +1,68 @@
+package io.sluice.gateway.testing;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/** Reads records back from the test broker, with timeouts. Test-only. */
+public final class KafkaRecords {
+    private KafkaRecords() {
+    }
+
+    /** The record at one offset of one partition. */
+    public static ConsumerRecord<byte[], byte[]> at(String bootstrap, String topic, int partition, long offset) {
+        List<ConsumerRecord<byte[], byte[]>> r = read(bootstrap, topic, partition, offset, 1);
+        if (r.isEmpty()) {
+            throw new AssertionError("no record at " + topic + "-" + partition + "@" + offset);
+        }
+        return r.get(0);
+    }
+
+    /** Up to {@code count} records starting at {@code offset}, waiting at most 15 s. */
+    public static List<ConsumerRecord<byte[], byte[]>> read(String bootstrap, String topic, int partition, long offset,
+                                                           int count) {
+        try (KafkaConsumer<byte[], byte[]> c = consumer(bootstrap)) {
+            TopicPartition tp = new TopicPartition(topic, partition);
+            c.assign(List.of(tp));
+            c.seek(tp, offset);
+            List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (out.size() < count && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
+                    if (out.size() < count) {
+                        out.add(r);
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Sum of end offsets over all partitions of a topic. */
+    public static long endOffsetSum(String bootstrap, String topic) {
+        try (KafkaConsumer<byte[], byte[]> c = consumer(bootstrap)) {
+            List<TopicPartition> tps = c.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(PartitionInfo::partition).map(p -> new TopicPartition(topic, p))
+                    .collect(Collectors.toList());
+            Map<TopicPartition, Long> ends = c.endOffsets(tps, Duration.ofSeconds(10));
+            return ends.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+}
