@@ -48,7 +48,7 @@ public final class KraftStorage {
                 Files.deleteIfExists(configFile);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot format Kafka storage in " + logDir, e);
+            throw new UncheckedIOException("cannot format Kafka storage in " + logDir + ": " + e, e);
         }
         return clusterId;
     }
