@@ -1,0 +1,242 @@
+package io.sluice.kafka.embedded;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+
+import io.sluice.kafka.embedded.internal.KafkaLogLevels;
+import io.sluice.kafka.embedded.internal.KraftNodeConfig;
+import io.sluice.kafka.embedded.internal.KraftStorage;
+import io.sluice.kafka.embedded.internal.TopicCreator;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.utils.Time;
+
+/**
+ * A real single-node KRaft Kafka broker (broker and controller in one) inside this JVM; {@link #start()}
+ * and {@link #close()} are serialized on the instance, so {@code close} may run from a shutdown hook
+ * while another thread is in {@code start} (it then waits for the start to finish).
+ *
+ * <pre>{@code
+ * try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder()
+ *         .dataDir(Path.of("sluice-data/kafka"))
+ *         .brokerPort(0)
+ *         .topic("events", 4)
+ *         .build()
+ *         .start()) {
+ *     String bootstrap = broker.bootstrapServers(); // "127.0.0.1:41234", ready for writes
+ * }
+ * }</pre>
+ *
+ * <p>The storage under the data directory is formatted on the first start only; later starts on the
+ * same directory keep the cluster id, the topics and the records. One instance starts at most once;
+ * to restart, close it and build a new one on the same directory.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+    /** The only address the broker listens on and advertises. */
+    public static final String HOST = "127.0.0.1";
+    /** Kafka's usual port, the default of {@link Builder#brokerPort(int)}. */
+    public static final int DEFAULT_BROKER_PORT = 9092;
+    /** The node id of the single broker-and-controller. */
+    public static final int NODE_ID = 1;
+
+    private static final String LOG_DIR_NAME = "kafka-logs";
+
+    private final Path dataDir;
+    private final int requestedBrokerPort;
+    private final int requestedControllerPort;
+    private final Map<String, Integer> topics;
+    private final Map<String, String> overrides;
+    private final Duration topicReadyTimeout;
+
+    private KafkaRaftServer server;
+    private int brokerPort;
+    private int controllerPort;
+    private String clusterId;
+    private boolean started;
+    private boolean closed;
+
+    private EmbeddedKafkaBroker(Builder b) {
+        this.dataDir = Objects.requireNonNull(b.dataDir, "dataDir is required").toAbsolutePath();
+        this.requestedBrokerPort = b.brokerPort;
+        this.requestedControllerPort = b.controllerPort;
+        this.topics = Collections.unmodifiableMap(new LinkedHashMap<>(b.topics));
+        this.overrides = Map.copyOf(b.overrides);
+        this.topicReadyTimeout = b.topicReadyTimeout;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Formats the storage if needed, starts the broker and creates the configured topics; returns when
+     * the broker accepts writes to them.
+     *
+     * @throws BrokerPortInUseException if the broker or controller port is already bound
+     * @throws IllegalStateException if Kafka fails to start, or this instance was started before
+     */
+    public synchronized EmbeddedKafkaBroker start() {
+        if (started) {
+            throw new IllegalStateException("this broker was already started; build a new one to restart on " + dataDir);
+        }
+        started = true;
+        KafkaLogLevels.quietBroker();
+        brokerPort = resolvePort(requestedBrokerPort, true);
+        controllerPort = resolvePort(requestedControllerPort, false);
+        Path logDir = dataDir.resolve(LOG_DIR_NAME);
+        Properties props = KraftNodeConfig.of(NODE_ID, HOST, brokerPort, controllerPort, logDir, overrides);
+        clusterId = KraftStorage.formatIfNeeded(logDir, props);
+        server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+        try {
+            server.startup();
+            TopicCreator.createAll(bootstrapServers(), topics, topicReadyTimeout);
+        } catch (RuntimeException e) {
+            stopServer();
+            closed = true;
+            throw new IllegalStateException("Kafka broker on " + bootstrapServers() + " (data in " + dataDir
+                    + ") failed to start: " + e.getMessage(), e);
+        }
+        return this;
+    }
+
+    private static int resolvePort(int requested, boolean broker) {
+        if (requested == 0) {
+            return FreePorts.pick(HOST);
+        }
+        if (!FreePorts.isFree(HOST, requested)) {
+            throw broker ? BrokerPortInUseException.forBrokerPort(HOST, requested)
+                    : BrokerPortInUseException.forControllerPort(HOST, requested);
+        }
+        return requested;
+    }
+
+    /** "127.0.0.1:&lt;port&gt;", for clients' {@code bootstrap.servers}; valid once started. */
+    public synchronized String bootstrapServers() {
+        requireStarted();
+        return HOST + ":" + brokerPort;
+    }
+
+    /** The port clients connect to; valid once started (port 0 resolved to the one picked). */
+    public synchronized int brokerPort() {
+        requireStarted();
+        return brokerPort;
+    }
+
+    /** The port of the KRaft controller listener; valid once started. */
+    public synchronized int controllerPort() {
+        requireStarted();
+        return controllerPort;
+    }
+
+    /** The cluster id recorded in the data directory; the same across restarts on that directory. */
+    public synchronized String clusterId() {
+        requireStarted();
+        return clusterId;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** Shuts the broker down and waits until it has stopped; calling it again does nothing. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        stopServer();
+    }
+
+    private void stopServer() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    private void requireStarted() {
+        if (!started) {
+            throw new IllegalStateException("the broker is not started yet");
+        }
+    }
+
+    /** Collects the settings of an {@link EmbeddedKafkaBroker}; use from one thread. */
+    public static final class Builder {
+        private Path dataDir;
+        private int brokerPort = DEFAULT_BROKER_PORT;
+        private int controllerPort = 0;
+        private final Map<String, Integer> topics = new LinkedHashMap<>();
+        private final Map<String, String> overrides = new LinkedHashMap<>();
+        private Duration topicReadyTimeout = Duration.ofSeconds(30);
+
+        private Builder() {
+        }
+
+        /** Where the broker keeps its storage (required); created and formatted on first start. */
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+            return this;
+        }
+
+        /** The client port on 127.0.0.1; default 9092, 0 picks a free one. */
+        public Builder brokerPort(int port) {
+            this.brokerPort = checkPort(port);
+            return this;
+        }
+
+        /** The KRaft controller port on 127.0.0.1; default 0, which picks a free one. */
+        public Builder controllerPort(int port) {
+            this.controllerPort = checkPort(port);
+            return this;
+        }
+
+        /** A topic to create at start (kept as it is if it already exists), with replication factor 1. */
+        public Builder topic(String name, int partitions) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("topic name must not be blank");
+            }
+            if (partitions < 1) {
+                throw new IllegalArgumentException("topic " + name + " needs at least 1 partition, got " + partitions);
+            }
+            topics.put(name, partitions);
+            return this;
+        }
+
+        /** Adds each entry as {@link #topic(String, int)}. */
+        public Builder topics(Map<String, Integer> namesToPartitions) {
+            namesToPartitions.forEach(this::topic);
+            return this;
+        }
+
+        /** Sets a Kafka server property, overriding Sluice's default for it (e.g. {@code num.io.threads}). */
+        public Builder config(String key, String value) {
+            overrides.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** How long {@code start} waits for the topics to get a leader; default 30 s. */
+        public Builder topicReadyTimeout(Duration timeout) {
+            this.topicReadyTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        public EmbeddedKafkaBroker build() {
+            return new EmbeddedKafkaBroker(this);
+        }
+
+        private static int checkPort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
+            }
+            return port;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.sluice.kafka.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+
+/**
+ * Finds and checks local TCP ports by binding to them; stateless and safe to call from any thread.
+ *
+ * <p>A port reported free can still be taken by someone else before Kafka binds it; the window is
+ * short and the broker then fails to start with Kafka's own bind error.
+ */
+public final class FreePorts {
+
+    private FreePorts() {
+    }
+
+    /** Returns a port that the operating system reports free on {@code host} right now. */
+    public static int pick(String host) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(host), 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find a free TCP port on " + host, e);
+        }
+    }
+
+    /**
+     * Returns whether a server socket can bind {@code host:port} now. Uses SO_REUSEADDR like Kafka's
+     * own acceptor, so a port left in TIME_WAIT by a broker that just stopped counts as free.
+     */
+    public static boolean isFree(String host, int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
