@@ -72,7 +72,7 @@ public final class NettyTransport implements Transport {
                     .childHandler(new ChannelInitializer<>() {
                         @Override
                         protected void initChannel(Channel ch) {
-                            ch.pipeline().addLast("limit", limiter).addLast("http", httpInitializer);
+                            ch.pipeline().addLast("limit", limiter).addLast("protocol-init", httpInitializer);
                         }
                     })
                     .bind(bind, port).syncUninterruptibly().channel();
