@@ -49,14 +49,22 @@ class BrokerProcessTest {
     }
 
     @Test
-    void shouldDieAtOnceOnKill() {
-        BrokerProcess broker = child().start();
+    void shouldDieAtOnceOnKillAndRestartOnSameDataDirAndPort() throws Exception {
+        BrokerProcess broker = child().topic("events", 1).start();
+        KafkaTestClients.produce(broker.bootstrapServers(), "events", List.of("acked-before-kill"));
 
         broker.kill();
 
         assertThat(ProcessHandle.of(broker.pid()).filter(ProcessHandle::isAlive)).isEmpty();
         broker.close(); // closing a killed broker does nothing
         assertThat(broker.isAlive()).isFalse();
+
+        long t0 = System.nanoTime();
+        try (BrokerProcess restarted = child().brokerPort(broker.brokerPort()).topic("events", 1).start()) {
+            System.out.printf("child broker ready after kill in %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+            assertThat(KafkaTestClients.consumeValues(restarted.bootstrapServers(), "events", 1))
+                    .containsExactly("acked-before-kill");
+        }
     }
 
     @Test

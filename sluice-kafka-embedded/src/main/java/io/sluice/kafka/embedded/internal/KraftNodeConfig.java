@@ -37,6 +37,10 @@ public final class KraftNodeConfig {
         props.setProperty("share.coordinator.state.topic.replication.factor", "1");
         props.setProperty("share.coordinator.state.topic.min.isr", "1");
         props.setProperty("group.initial.rebalance.delay.ms", "0");
+        // After a crash the restarted node's controller still counts the dead incarnation as registered
+        // until its session times out (9 s by default), and the broker cannot register before that.
+        props.setProperty("broker.heartbeat.interval.ms", "500");
+        props.setProperty("broker.session.timeout.ms", "3000");
         // The default 128 MiB dedupe buffer sits on the heap; 2 MiB is plenty for a local broker.
         props.setProperty("log.cleaner.dedupe.buffer.size", "2097152");
         props.putAll(overrides);
