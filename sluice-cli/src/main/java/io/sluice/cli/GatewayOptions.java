@@ -1,0 +1,125 @@
+package io.sluice.cli;
+
+import io.sluice.gateway.DeliveryMode;
+import io.sluice.gateway.GatewayConfig;
+import io.sluice.gateway.HttpStyle;
+import io.sluice.gateway.IoMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Option;
+
+/** The HTTP gateway's options for {@code serve}; {@link #toConfig} turns them into a {@link GatewayConfig}. */
+public final class GatewayOptions {
+
+    /**
+     * Splits {@code a=1,b=2} into entries, but not at commas inside a value
+     * ({@code ssl.enabled.protocols=TLSv1.2,TLSv1.3} stays one entry): only a comma followed by {@code key=} splits.
+     */
+    static final String ENTRY_SPLIT = ",(?=[^,=]+=)";
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = GatewayConfig.DEFAULT_BIND,
+            description = "Address to listen on. Default: ${DEFAULT-VALUE}.")
+    String bind;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+            description = "HTTP port; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
+            description = "Kafka to produce to. Default: none, which starts the embedded broker.")
+    String bootstrapServers;
+
+    @Option(names = "--topics", paramLabel = "TOPIC", split = ",", splitSynopsisLabel = ",",
+            description = "Allow-list: only these topics may be produced to (comma-separated). Default: any.")
+    List<String> topics;
+
+    @Option(names = "--topic-pattern", paramLabel = "REGEX",
+            description = "Only topics matching this regular expression may be produced to. Default: any.")
+    Pattern topicPattern;
+
+    @Option(names = "--delivery", paramLabel = "ack|async", defaultValue = "ack",
+            converter = ModeConverters.Delivery.class,
+            description = "ack: answer 200 after Kafka acknowledged the records; async: answer 202 once they are "
+                    + "queued in the producer. Default: ${DEFAULT-VALUE}.")
+    DeliveryMode delivery;
+
+    @Option(names = "--max-body-size", paramLabel = "SIZE", defaultValue = "1MiB", converter = ByteSize.Converter.class,
+            description = "413 above this body size (e.g. 1048576, 512KiB, 1MiB, 10MB). Default: ${DEFAULT-VALUE}.")
+    int maxBodySize;
+
+    @Option(names = "--max-header-size", paramLabel = "SIZE", defaultValue = "16KiB", converter = ByteSize.Converter.class,
+            description = "431 above this size of request line plus headers. Default: ${DEFAULT-VALUE}.")
+    int maxHeaderSize;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "10000",
+            description = "Connections beyond this are closed at once. Default: ${DEFAULT-VALUE}.")
+    int maxConnections;
+
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "60s", converter = HumanDuration.Converter.class,
+            description = "Close a keep-alive connection idle this long (e.g. 500ms, 10s, 2m, PT1M). Default: ${DEFAULT-VALUE}.")
+    Duration idleTimeout;
+
+    @Option(names = "--header-read-timeout", paramLabel = "DURATION", defaultValue = "10s",
+            converter = HumanDuration.Converter.class,
+            description = "408 and close when a request's headers are not complete after this. Default: ${DEFAULT-VALUE}.")
+    Duration headerReadTimeout;
+
+    @Option(names = "--drain-timeout", paramLabel = "DURATION", defaultValue = "30s", converter = HumanDuration.Converter.class,
+            description = "On shutdown, how long in-flight requests may take to finish. Default: ${DEFAULT-VALUE}.")
+    Duration drainTimeout;
+
+    @Option(names = "--io", paramLabel = "nio|epoll|io_uring|virtual", defaultValue = "nio",
+            converter = ModeConverters.Io.class,
+            description = "Network runtime: Netty nio, epoll or io_uring, or JDK virtual threads. Default: ${DEFAULT-VALUE}.")
+    IoMode io;
+
+    @Option(names = "--http", paramLabel = "codec|raw", defaultValue = "codec", converter = ModeConverters.Http.class,
+            description = "HTTP parsing: Netty's codec or Sluice's raw parser. Default: ${DEFAULT-VALUE}.")
+    HttpStyle http;
+
+    @Option(names = "--io-threads", paramLabel = "N",
+            description = "Event-loop threads for the Netty runtimes. Default: ${DEFAULT-VALUE} (the number of cores).")
+    int ioThreads;
+
+    @Option(names = "--producer-property", paramLabel = "KEY=VALUE", split = ENTRY_SPLIT, splitSynopsisLabel = ",",
+            mapFallbackValue = "",
+            description = "A Kafka producer property over Sluice's defaults; repeatable. Merged per key with "
+                    + "SLUICE_PRODUCER_PROPERTY=k=v,k2=v2 and the config file's producer-property.<key>=<value> lines, "
+                    + "this flag winning. Default: none.")
+    Map<String, String> producerProperties;
+
+    @Option(names = "--producer-config", paramLabel = "FILE",
+            description = "Properties file of Kafka producer properties; --producer-property wins over it. Default: none.")
+    Path producerConfig;
+
+    /** A gateway configuration from these options; throws {@link IllegalArgumentException} for out-of-range values. */
+    GatewayConfig toConfig(String bootstrap, String defaultTopic, Map<String, String> effectiveProducerProperties) {
+        return GatewayConfig.builder(bootstrap)
+                .bind(bind)
+                .port(port)
+                .defaultTopic(defaultTopic)
+                .topicAllowList(topics == null ? List.of() : topics)
+                .topicPattern(topicPattern)
+                .delivery(delivery)
+                .maxBodySize(maxBodySize)
+                .maxHeaderSize(maxHeaderSize)
+                .maxConnections(maxConnections)
+                .idleTimeout(idleTimeout)
+                .headerReadTimeout(headerReadTimeout)
+                .drainTimeout(drainTimeout)
+                .io(io)
+                .http(http)
+                .ioThreads(ioThreads)
+                .producerProperties(effectiveProducerProperties)
+                .build();
+    }
+
+    /** The --producer-property values given on the command line (empty when none). */
+    Map<String, String> producerPropertyFlags() {
+        return producerProperties == null ? Map.of() : new LinkedHashMap<>(producerProperties);
+    }
+}

@@ -1,0 +1,47 @@
+package io.sluice.cli;
+
+import io.sluice.gateway.DeliveryMode;
+import io.sluice.gateway.HttpStyle;
+import io.sluice.gateway.IoMode;
+import java.util.function.Function;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * picocli converters for the gateway's mode enums. They accept the lower-case command-line names
+ * ({@code io_uring}, {@code async}) and keep the enums' own messages, which list the valid values.
+ */
+final class ModeConverters {
+
+    private ModeConverters() {
+    }
+
+    private static <T> T convert(String value, Function<String, T> parser) {
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
+        }
+    }
+
+    static final class Io implements ITypeConverter<IoMode> {
+        @Override
+        public IoMode convert(String value) {
+            return ModeConverters.convert(value, IoMode::parse);
+        }
+    }
+
+    static final class Http implements ITypeConverter<HttpStyle> {
+        @Override
+        public HttpStyle convert(String value) {
+            return ModeConverters.convert(value, HttpStyle::parse);
+        }
+    }
+
+    static final class Delivery implements ITypeConverter<DeliveryMode> {
+        @Override
+        public DeliveryMode convert(String value) {
+            return ModeConverters.convert(value, DeliveryMode::parse);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.sluice.cli;
+
+import io.sluice.gateway.GatewayConfig;
+import io.sluice.gateway.ingest.ProducerSettings;
+import java.util.OptionalLong;
+import org.slf4j.Logger;
+
+/**
+ * What {@code serve} logs once the gateway listens: the effective configuration (secrets masked), the
+ * runtime, the open-files limit, where Kafka is, and how to send a first request.
+ *
+ * @param config         the configuration the gateway runs with
+ * @param boundPort      the port actually bound
+ * @param kafka          where Kafka is, in words (see {@link #embeddedKafka} and {@link #externalKafka})
+ * @param openFilesLimit the soft open-files limit, if known
+ */
+record StartupReport(GatewayConfig config, int boundPort, String kafka, OptionalLong openFilesLimit) {
+
+    static String embeddedKafka(String bootstrap, java.nio.file.Path dataDir) {
+        return "embedded broker at " + bootstrap + ", data in " + dataDir.toAbsolutePath().normalize();
+    }
+
+    static String externalKafka(String bootstrap) {
+        return "external, bootstrap servers " + bootstrap;
+    }
+
+    String configuration() {
+        GatewayConfig c = config;
+        return "configuration: default-topic=" + (c.defaultTopic().isEmpty() ? "(disabled)" : c.defaultTopic())
+                + " topics=" + (c.topicAllowList().isEmpty() ? "(any)" : String.join(",", c.topicAllowList()))
+                + " topic-pattern=" + (c.topicPattern() == null ? "(any)" : c.topicPattern().pattern())
+                + " delivery=" + c.delivery().cliName()
+                + " max-body-size=" + c.maxBodySize() + " max-header-size=" + c.maxHeaderSize()
+                + " max-connections=" + c.maxConnections()
+                + " idle-timeout=" + c.idleTimeout() + " header-read-timeout=" + c.headerReadTimeout()
+                + " drain-timeout=" + c.drainTimeout();
+    }
+
+    String producer() {
+        return "producer: " + ProducerSettings.masked(
+                ProducerSettings.effective(config.bootstrapServers(), config.producerProperties()));
+    }
+
+    String runtime() {
+        return "runtime: io=" + config.io().cliName() + " http=" + config.http().cliName()
+                + " io-threads=" + config.ioThreads() + " java=" + Runtime.version();
+    }
+
+    String openFiles() {
+        return openFilesLimit.isPresent()
+                ? "open-files limit: " + (openFilesLimit.getAsLong() == Long.MAX_VALUE ? "unlimited" : openFilesLimit.getAsLong())
+                : "open-files limit: unknown (no /proc/self/limits)";
+    }
+
+    String listening() {
+        String host = "0.0.0.0".equals(config.bind()) || "::".equals(config.bind()) ? "127.0.0.1" : config.bind();
+        String topic = !config.defaultTopic().isEmpty() ? config.defaultTopic()
+                : config.topicAllowList().isEmpty() ? "my-topic" : config.topicAllowList().get(0);
+        return "listening on http://" + config.bind() + ":" + boundPort + " ; try: curl -i -X POST -H 'Content-Type: "
+                + "application/json' --data-binary '{\"hello\":\"world\"}' http://" + host + ":" + boundPort
+                + "/topics/" + topic;
+    }
+
+    void logTo(Logger log) {
+        log.info(configuration());
+        log.info(producer());
+        log.info(runtime());
+        log.info(openFiles());
+        openFilesLimit.stream().mapToObj(OpenFilesLimit::warning).flatMap(java.util.Optional::stream).forEach(log::warn);
+        log.info("kafka: {}", kafka);
+        log.info(listening());
+    }
+}
