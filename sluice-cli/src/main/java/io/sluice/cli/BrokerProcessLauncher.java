@@ -1,20 +1,31 @@
 package io.sluice.cli;
 
+import io.sluice.kafka.embedded.BrokerProcess;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Adapter from {@link EmbeddedBrokerLauncher} to the sluice-kafka-embedded module's
- * {@code io.sluice.kafka.embedded.BrokerProcess} (a broker in a child JVM).
- *
- * <p>Not connected yet: the broker module is being written in parallel, and the integrator joins the two
- * here. Until then every start fails with a clear message, and {@code sluice serve --bootstrap-servers ...}
- * (an external Kafka) is the way to run the gateway.
+ * Starts the embedded broker as a child JVM ({@link BrokerProcess}): its heap, GC and CPU stay apart
+ * from the gateway's (so benchmarks can tell them apart), and it dies with its parent (it exits when
+ * its stdin closes). Uses this JVM's class path, which carries the broker's jars.
  */
 public final class BrokerProcessLauncher implements EmbeddedBrokerLauncher {
 
     @Override
     public RunningBroker start(Path dataDir, int port, Map<String, Integer> topics) {
-        throw new IllegalStateException("embedded broker module not wired yet");
+        BrokerProcess.Builder builder = BrokerProcess.builder().dataDir(dataDir).brokerPort(port);
+        topics.forEach(builder::topic);
+        BrokerProcess process = builder.start();
+        return new RunningBroker() {
+            @Override
+            public String bootstrapServers() {
+                return process.bootstrapServers();
+            }
+
+            @Override
+            public void close() {
+                process.close();
+            }
+        };
     }
 }

@@ -114,22 +114,24 @@ class ServeCommandTest {
 
     @Test
     void shouldExplainBrokerStartFailureAndSuggestExternalKafka() {
-        cli.brokerFailure = new IllegalStateException("embedded broker module not wired yet");
+        cli.brokerFailure = new IllegalStateException("Kafka broker port 9092 is already in use on 127.0.0.1");
 
         int code = cli.run("serve", "--data-dir", dir.toString());
 
         assertThat(code).isEqualTo(1);
         assertThat(cli.err).contains("cannot start the embedded Kafka broker")
-                .contains("embedded broker module not wired yet").contains("--bootstrap-servers");
+                .contains("already in use").contains("--bootstrap-servers");
     }
 
     @Test
-    void shouldFailClearlyWithThePlaceholderBrokerAdapter() {
+    void shouldRefuseATakenBrokerPortBeforeLaunchingAChildJvm() throws Exception {
         var launcher = new BrokerProcessLauncher();
-
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> launcher.start(dir, 9092, Map.of()))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("embedded broker module not wired yet");
+        try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> launcher.start(dir, taken.getLocalPort(), Map.of()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("already in use").hasMessageContaining("--broker-port");
+        }
     }
 
     @Test
