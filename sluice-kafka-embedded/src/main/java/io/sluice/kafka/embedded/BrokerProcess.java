@@ -181,8 +181,8 @@ public final class BrokerProcess implements AutoCloseable {
          */
         public BrokerProcess start() {
             Objects.requireNonNull(dataDir, "dataDir is required");
-            int broker = resolvePort(brokerPort, true);
-            int controller = resolvePort(controllerPort, false);
+            int broker = EmbeddedKafkaBroker.resolvePort(brokerPort, true, -1);
+            int controller = EmbeddedKafkaBroker.resolvePort(controllerPort, false, broker);
             List<String> command = command(broker, controller);
             LOG.debug("Launching Kafka broker child: {}", command);
             Process process;
@@ -220,17 +220,6 @@ public final class BrokerProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return false;
             }
-        }
-
-        private static int resolvePort(int port, boolean broker) {
-            if (port == 0) {
-                return FreePorts.pick(EmbeddedKafkaBroker.HOST);
-            }
-            if (!FreePorts.isFree(EmbeddedKafkaBroker.HOST, port)) {
-                throw broker ? BrokerPortInUseException.forBrokerPort(EmbeddedKafkaBroker.HOST, port)
-                        : BrokerPortInUseException.forControllerPort(EmbeddedKafkaBroker.HOST, port);
-            }
-            return port;
         }
 
         private List<String> command(int broker, int controller) {

@@ -87,8 +87,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
         started = true;
         KafkaLogLevels.quietBroker();
-        brokerPort = resolvePort(requestedBrokerPort, true);
-        controllerPort = resolvePort(requestedControllerPort, false);
+        brokerPort = resolvePort(requestedBrokerPort, true, -1);
+        controllerPort = resolvePort(requestedControllerPort, false, brokerPort);
         Path logDir = dataDir.resolve(LOG_DIR_NAME);
         Properties props = KraftNodeConfig.of(NODE_ID, HOST, brokerPort, controllerPort, logDir, overrides);
         clusterId = KraftStorage.formatIfNeeded(logDir, props);
@@ -105,9 +105,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return this;
     }
 
-    private static int resolvePort(int requested, boolean broker) {
+    /** A requested port checked to be free, or a free one (not {@code exclude}) when 0 was requested. */
+    static int resolvePort(int requested, boolean broker, int exclude) {
         if (requested == 0) {
-            return FreePorts.pick(HOST);
+            return FreePorts.pickExcept(HOST, exclude);
         }
         if (!FreePorts.isFree(HOST, requested)) {
             throw broker ? BrokerPortInUseException.forBrokerPort(HOST, requested)

@@ -29,6 +29,20 @@ public final class FreePorts {
     }
 
     /**
+     * Returns a free port that is not {@code exclude}: two ports picked one after the other can be the
+     * same, since the first is released before the second is asked for.
+     */
+    public static int pickExcept(String host, int exclude) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = pick(host);
+            if (port != exclude) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("cannot find a free TCP port on " + host + " other than " + exclude);
+    }
+
+    /**
      * Returns whether a server socket can bind {@code host:port} now. Uses SO_REUSEADDR like Kafka's
      * own acceptor, so a port left in TIME_WAIT by a broker that just stopped counts as free.
      */
