@@ -29,6 +29,21 @@ public final class BrokerOptions {
         return dataDir.resolve("kafka");
     }
 
+    /**
+     * Starts the embedded broker these options describe.
+     *
+     * @param hint what else the user can do when it cannot start (appended to the error)
+     * @throws CliException with a message fit for the user
+     */
+    EmbeddedBrokerLauncher.RunningBroker start(EmbeddedBrokerLauncher launcher, String hint) {
+        try {
+            return launcher.start(kafkaDataDir(), brokerPort, topicsToCreate());
+        } catch (Exception e) {
+            throw new CliException("cannot start the embedded Kafka broker on port " + brokerPort + ": "
+                    + e.getMessage() + "; check --broker-port is free and --data-dir is writable" + hint, e);
+        }
+    }
+
     /** Topics the embedded broker creates: the default topic, if any. */
     Map<String, Integer> topicsToCreate() {
         return defaultTopic.isEmpty() ? Map.of() : Map.of(defaultTopic, DEFAULT_TOPIC_PARTITIONS);

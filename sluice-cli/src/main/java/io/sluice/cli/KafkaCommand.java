@@ -43,13 +43,7 @@ public final class KafkaCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Teardown teardown = new Teardown();
         try {
-            RunningBroker running;
-            try {
-                running = context.brokers().start(broker.kafkaDataDir(), broker.brokerPort, broker.topicsToCreate());
-            } catch (Exception e) {
-                throw new CliException("cannot start the embedded Kafka broker on port " + broker.brokerPort + ": "
-                        + e.getMessage() + "; check --broker-port is free and --data-dir is writable", e);
-            }
+            RunningBroker running = broker.start(context.brokers(), "");
             teardown.add("embedded Kafka broker", running);
             PrintWriter out = spec.commandLine().getOut();
             out.println("Kafka is running. bootstrap.servers=" + running.bootstrapServers());

@@ -115,13 +115,7 @@ public final class ServeCommand implements Callable<Integer> {
     private RunningBroker startBroker() {
         log.info("starting the embedded Kafka broker on 127.0.0.1:{} (data in {})",
                 broker.brokerPort, broker.kafkaDataDir().toAbsolutePath().normalize());
-        try {
-            return context.brokers().start(broker.kafkaDataDir(), broker.brokerPort, broker.topicsToCreate());
-        } catch (Exception e) {
-            throw new CliException("cannot start the embedded Kafka broker on port " + broker.brokerPort + ": "
-                    + e.getMessage() + "; check --broker-port is free and --data-dir is writable, "
-                    + "or use an existing Kafka with --bootstrap-servers", e);
-        }
+        return broker.start(context.brokers(), ", or use an existing Kafka with --bootstrap-servers");
     }
 
     private RunningGateway startGateway(GatewayConfig config) {

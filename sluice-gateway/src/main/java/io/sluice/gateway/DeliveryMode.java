@@ -1,7 +1,5 @@
 package io.sluice.gateway;
 
-import java.util.Locale;
-
 /**
  * When the gateway answers a produce request.
  * {@link #ACK}: 200 after the broker acknowledged every record of the request.
@@ -11,15 +9,10 @@ public enum DeliveryMode {
     ACK, ASYNC;
 
     public String cliName() {
-        return name().toLowerCase(Locale.ROOT);
+        return OptionNames.of(this);
     }
 
     public static DeliveryMode parse(String s) {
-        for (DeliveryMode m : values()) {
-            if (m.name().equalsIgnoreCase(s.trim())) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown --delivery '" + s + "'; use ack or async");
+        return OptionNames.parse(DeliveryMode.class, "--delivery", s);
     }
 }

@@ -1,0 +1,18 @@
+/**
+ * From a request's records to a delivery outcome, through one shared Kafka producer.
+ *
+ * <p>The checks before a record reaches the producer, and why:
+ * <ol>
+ *   <li>Allowed topic ({@code --topics}, {@code --topic-pattern}).</li>
+ *   <li>Kafka available ({@link io.sluice.gateway.ingest.KafkaHealth}): while the cluster is unreachable a
+ *       request gets 503 at once instead of waiting 30 s for a delivery timeout.</li>
+ *   <li>Topic exists ({@link io.sluice.gateway.ingest.TopicCatalog}, via the admin API): a producer's
+ *       metadata request may auto-create topics, and a typo in a URL must not create one.</li>
+ *   <li>Partition exists: with {@code max.block.ms=0} the producer would otherwise wait for a partition
+ *       that never appears, then time out.</li>
+ * </ol>
+ * Then {@link io.sluice.gateway.ingest.KafkaSink} sends without ever blocking the I/O thread: a full
+ * buffer is an immediate 503, and a topic the producer has no metadata for yet is retried from a
+ * scheduler with backoff (2, 4, 8 ... 100 ms, for up to 5 s).
+ */
+package io.sluice.gateway.ingest;
