@@ -1,0 +1,113 @@
+package io.sluice.gateway.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.gateway.DeliveryMode;
+import io.sluice.gateway.ops.GatewayMetrics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.BufferExhaustedException;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sink's own logic under failures a real broker cannot be made to produce on demand (a full
+ * buffer, missing metadata, one record of a batch expiring). Kafka's MockProducer stands in for the
+ * producer here only; delivery against a real broker is covered by the gateway's integration tests.
+ */
+class KafkaSinkTest {
+    private final MockProducer<byte[], byte[]> producer =
+            new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final ProducerHealth health = new ProducerHealth(System::nanoTime, TimeUnit.SECONDS.toNanos(5));
+    private final KafkaSink sink = new KafkaSink(producer, scheduler, new GatewayMetrics(), health, System::nanoTime,
+            Duration.ofSeconds(2));
+
+    @AfterEach
+    void stop() {
+        scheduler.shutdownNow();
+    }
+
+    private static IngestRecord record(String value) {
+        return new IngestRecord(0, null, value.getBytes(StandardCharsets.UTF_8), List.of());
+    }
+
+    private static IngestResult await(CompletableFuture<IngestResult> f) throws Exception {
+        return f.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void shouldCompleteAckModeOnlyWhenEveryRecordIsAcknowledged() throws Exception {
+        CompletableFuture<IngestResult> f = sink.publish("t", List.of(record("a"), record("b")), DeliveryMode.ACK);
+        producer.completeNext();
+        assertThat(f).isNotDone();
+        producer.completeNext();
+
+        IngestResult.Acknowledged acked = (IngestResult.Acknowledged) await(f);
+        assertThat(acked.results()).hasSize(2).allMatch(r -> r instanceof RecordResult.Written);
+        assertThat(acked.firstFailure()).isNull();
+    }
+
+    @Test
+    void shouldReportWhichRecordOfABatchFailed() throws Exception {
+        CompletableFuture<IngestResult> f = sink.publish("t", List.of(record("a"), record("b")), DeliveryMode.ACK);
+        producer.completeNext();
+        producer.errorNext(new TimeoutException("Expiring 1 record(s)"));
+
+        IngestResult.Acknowledged acked = (IngestResult.Acknowledged) await(f);
+        assertThat(acked.results().get(0)).isInstanceOf(RecordResult.Written.class);
+        assertThat(acked.firstFailure().kind()).isEqualTo(FailureKind.TIMEOUT);
+        assertThat(health.isFailing()).isTrue();
+    }
+
+    @Test
+    void shouldAnswerQueuedInAsyncModeWithoutWaitingForTheBroker() throws Exception {
+        IngestResult r = await(sink.publish("t", List.of(record("a"), record("b"), record("c")), DeliveryMode.ASYNC));
+
+        assertThat(r).isEqualTo(new IngestResult.Queued(3));
+        assertThat(producer.history()).hasSize(3);
+    }
+
+    @Test
+    void shouldRefuseAtOnceWhenTheBufferIsFull() throws Exception {
+        producer.sendException = new BufferExhaustedException("Failed to allocate memory within 0 ms.");
+
+        IngestResult r = await(sink.publish("t", List.of(record("a")), DeliveryMode.ASYNC));
+        assertThat(r).isInstanceOf(IngestResult.Refused.class);
+        assertThat(((IngestResult.Refused) r).kind()).isEqualTo(FailureKind.BUFFER_FULL);
+
+        IngestResult acked = await(sink.publish("t", List.of(record("b")), DeliveryMode.ACK));
+        assertThat(((IngestResult.Acknowledged) acked).firstFailure().kind()).isEqualTo(FailureKind.BUFFER_FULL);
+    }
+
+    @Test
+    void shouldRetryFromTheSchedulerWhileTheProducerHasNoMetadataYetKeepingOrder() throws Exception {
+        producer.sendException = new TimeoutException("Topic t not present in metadata after 0 ms.");
+        CompletableFuture<IngestResult> f = sink.publish("t", List.of(record("a"), record("b")), DeliveryMode.ASYNC);
+        Thread.sleep(30);
+        assertThat(f).isNotDone();
+        producer.sendException = null;
+
+        assertThat(await(f)).isEqualTo(new IngestResult.Queued(2));
+        assertThat(producer.history()).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+                .containsExactly("a", "b");
+    }
+
+    @Test
+    void shouldGiveUpAsUnavailableWhenMetadataNeverArrives() throws Exception {
+        KafkaSink impatient = new KafkaSink(producer, scheduler, new GatewayMetrics(), health, System::nanoTime,
+                Duration.ofMillis(50));
+        producer.sendException = new TimeoutException("Topic t not present in metadata after 0 ms.");
+
+        IngestResult r = await(impatient.publish("t", List.of(record("a")), DeliveryMode.ASYNC));
+        assertThat(((IngestResult.Refused) r).kind()).isEqualTo(FailureKind.UNAVAILABLE);
+    }
+}
