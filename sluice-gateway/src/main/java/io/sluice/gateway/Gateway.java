@@ -1,7 +1,11 @@
 package io.sluice.gateway;
 
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.ChannelHandler;
 import io.sluice.gateway.http.RequestRouter;
 import io.sluice.gateway.http.codec.CodecChannelInitializer;
+import io.sluice.gateway.http.raw.BlockingRawConnection;
+import io.sluice.gateway.http.raw.RawChannelInitializer;
 import io.sluice.gateway.ingest.IngestService;
 import io.sluice.gateway.ingest.KafkaConnections;
 import io.sluice.gateway.ingest.KafkaHealth;
@@ -11,10 +15,12 @@ import io.sluice.gateway.ingest.TopicCatalog;
 import io.sluice.gateway.ops.GatewayMetrics;
 import io.sluice.gateway.transport.NettyTransport;
 import io.sluice.gateway.transport.Transport;
+import io.sluice.gateway.transport.VirtualThreadTransport;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,9 +60,9 @@ public final class Gateway implements AutoCloseable {
      * @throws IllegalStateException    when the runtime is unavailable or the port cannot be bound
      */
     public static Gateway start(GatewayConfig config) {
-        if (config.io() == IoMode.VIRTUAL || config.http() == HttpStyle.RAW) {
-            throw new IllegalArgumentException("--io " + config.io().cliName() + " --http " + config.http().cliName()
-                    + " is not available in this version; use --io nio|epoll|io_uring with --http codec");
+        if (config.io() == IoMode.VIRTUAL && config.http() == HttpStyle.CODEC) {
+            throw new IllegalArgumentException("--io virtual works only with --http raw: Netty's codec needs a Netty "
+                    + "transport (use --io nio, epoll or io_uring for --http codec)");
         }
         LongSupplier clock = System::nanoTime;
         GatewayMetrics metrics = new GatewayMetrics();
@@ -78,10 +84,7 @@ public final class Gateway implements AutoCloseable {
                     Duration.ofSeconds(5));
             IngestService ingest = new IngestService(catalog, health, sink, config.delivery());
             RequestRouter router = new RequestRouter(ingest, health, metrics, config.defaultTopic());
-            CodecChannelInitializer http = new CodecChannelInitializer(router, metrics, config.maxBodySize(),
-                    config.maxHeaderSize(), config.idleTimeout(), config.headerReadTimeout(), ingest::isDraining);
-            Transport transport = NettyTransport.start(config.io(), config.bind(), config.port(), config.ioThreads(),
-                    config.maxConnections(), http);
+            Transport transport = startTransport(config, router, metrics, ingest::isDraining);
             metrics.gauge("sluice_open_connections", "HTTP connections open", transport::openConnections);
             metrics.gauge("sluice_inflight_requests", "Produce requests waiting for their outcome", ingest::inFlight);
             metrics.gauge("sluice_producer_buffer_available_bytes", "Free bytes in the producer's buffer.memory",
@@ -102,6 +105,23 @@ public final class Gateway implements AutoCloseable {
             kafka.close(Duration.ZERO);
             throw e;
         }
+    }
+
+    /** The one place that pairs a runtime with an HTTP style. */
+    private static Transport startTransport(GatewayConfig c, RequestRouter router, GatewayMetrics metrics,
+                                            BooleanSupplier draining) {
+        if (c.io() == IoMode.VIRTUAL) {
+            BlockingRawConnection http = new BlockingRawConnection(router, metrics, draining, c.maxHeaderSize(),
+                    c.maxBodySize(), c.idleTimeout(), c.headerReadTimeout(), PooledByteBufAllocator.DEFAULT);
+            return VirtualThreadTransport.start(c.bind(), c.port(), Math.max(1, c.ioThreads()), c.maxConnections(),
+                    http);
+        }
+        ChannelHandler http = c.http() == HttpStyle.RAW
+                ? new RawChannelInitializer(router, metrics, c.maxBodySize(), c.maxHeaderSize(), c.idleTimeout(),
+                        c.headerReadTimeout(), draining)
+                : new CodecChannelInitializer(router, metrics, c.maxBodySize(), c.maxHeaderSize(), c.idleTimeout(),
+                        c.headerReadTimeout(), draining);
+        return NettyTransport.start(c.io(), c.bind(), c.port(), c.ioThreads(), c.maxConnections(), http);
     }
 
     /** The bound HTTP port (useful when configured with port 0). */

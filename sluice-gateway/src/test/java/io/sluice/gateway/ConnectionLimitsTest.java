@@ -14,25 +14,48 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Limits that keep slow, idle or too many clients from pinning resources, and topic restrictions. */
+/**
+ * Limits that keep slow, idle or too many clients from pinning resources, and topic restrictions, on
+ * every runtime x HTTP-style combination (accept and timeouts are runtime-specific code).
+ */
+@ParameterizedClass(name = "{0} + {1}")
+@MethodSource("io.sluice.gateway.testing.Runtimes#all")
 @Timeout(120)
 class ConnectionLimitsTest {
     private static TestBroker kafka;
     private static Gateway gateway;
 
     @BeforeAll
-    static void start() {
-        kafka = TestBroker.start();
+    static void startBroker() {
+        if (kafka == null) {
+            kafka = TestBroker.start();
+        }
+    }
+
+    @BeforeParameterizedClassInvocation
+    static void startGateway(IoMode io, HttpStyle http) {
         gateway = Gateway.start(GatewayConfig.builder(kafka.bootstrapServers()).port(0).bind("127.0.0.1")
+                .io(io).http(http).ioThreads(2)
                 .headerReadTimeout(Duration.ofMillis(300)).idleTimeout(Duration.ofMillis(600)).maxConnections(3)
                 .defaultTopic("").topicAllowList(List.of("events")).build());
     }
 
-    @AfterAll
-    static void stop() {
+    @AfterParameterizedClassInvocation
+    static void stopGateway() {
         gateway.close();
-        kafka.close();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
     }
 
     @Test

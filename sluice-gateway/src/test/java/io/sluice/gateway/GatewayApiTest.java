@@ -5,11 +5,9 @@ import static io.sluice.gateway.testing.HttpConnection.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.gateway.testing.HttpConnection;
 import io.sluice.gateway.testing.HttpConnection.Response;
 import io.sluice.gateway.testing.KafkaRecords;
-import io.sluice.gateway.testing.TestBroker;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -17,47 +15,20 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The produce API in ack mode, end to end against a real broker. */
-class GatewayApiTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static TestBroker kafka;
-    private static Gateway gateway;
-
-    @BeforeAll
-    static void start() {
-        kafka = TestBroker.start();
-        gateway = Gateway.start(GatewayConfig.builder(kafka.bootstrapServers()).port(0).bind("127.0.0.1")
-                .ioThreads(2).maxBodySize(64 * 1024).maxHeaderSize(4096).build());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
-
-    private static Response send(byte[] request) throws Exception {
-        try (HttpConnection c = new HttpConnection(gateway.port())) {
-            return c.exchange(request);
-        }
-    }
-
-    private static JsonNode json(Response r) throws Exception {
-        return JSON.readTree(r.body());
-    }
-
-    private static ConsumerRecord<byte[], byte[]> recordAt(JsonNode position) {
-        return KafkaRecords.at(kafka.bootstrapServers(), position.get("topic").asText(),
-                position.get("partition").asInt(), position.get("offset").asLong());
-    }
+/**
+ * The conformance suite: the produce API (ack mode) and HTTP/1.1 protocol behaviour, end to end against
+ * a real broker, on every runtime x HTTP-style combination. Protocol edge cases live in
+ * {@link ProtocolConformanceTest}; both share {@link ConformanceFixture}.
+ */
+@ParameterizedClass(name = "{0} + {1}")
+@MethodSource("io.sluice.gateway.testing.Runtimes#all")
+@Timeout(120)
+class GatewayApiTest extends ConformanceFixture {
 
     @Test
     void shouldPublishTheBodyByteForByteAndAnswerWithItsOffset() throws Exception {

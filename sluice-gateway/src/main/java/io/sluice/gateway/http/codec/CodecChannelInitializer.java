@@ -48,7 +48,9 @@ public final class CodecChannelInitializer extends ChannelInitializer<Channel> {
         HttpDecoderConfig decoder = new HttpDecoderConfig()
                 .setMaxInitialLineLength(maxHeaderSize)
                 .setMaxHeaderSize(maxHeaderSize)
-                .setMaxChunkSize(64 * 1024);
+                .setMaxChunkSize(64 * 1024)
+                .setUseRfc9112TransferEncoding(true) // Content-Length with Transfer-Encoding: 400
+                .setAllowDuplicateContentLengths(false);
         ch.pipeline()
                 .addLast("head-timeout", headTimeout)
                 .addLast("http", new HttpServerCodec(decoder))

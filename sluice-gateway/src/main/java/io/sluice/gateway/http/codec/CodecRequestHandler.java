@@ -3,7 +3,6 @@ package io.sluice.gateway.http.codec;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
@@ -18,13 +17,10 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import io.sluice.gateway.http.ConnectionResponder;
 import io.sluice.gateway.http.GatewayRequest;
-import io.sluice.gateway.http.GatewayResponse;
-import io.sluice.gateway.http.JsonBodies;
 import io.sluice.gateway.http.RequestRouter;
-import io.sluice.gateway.http.ResponseSequencer;
 import io.sluice.gateway.ops.GatewayMetrics;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,21 +31,17 @@ import org.slf4j.LoggerFactory;
  * writes the answers in request order. One instance per connection; runs on its event loop and never
  * blocks.
  */
-final class CodecRequestHandler extends ChannelInboundHandlerAdapter implements ResponseSequencer.Writer {
+final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(CodecRequestHandler.class);
-    /** Pipelined requests waiting for their answers before the connection stops reading. */
-    private static final int MAX_PENDING = 64;
-
     private final RequestRouter router;
     private final GatewayMetrics metrics;
     private final int maxBodySize;
     private final BooleanSupplier draining;
-    private final ResponseSequencer sequencer = new ResponseSequencer(this);
     private HeaderReadTimeoutHandler headTimeout;
     private ChannelHandlerContext ctx;
+    private ConnectionResponder responder;
     private HttpRequest current;
     private ByteBuf body;
-    private boolean rejecting;
 
     CodecRequestHandler(RequestRouter router, GatewayMetrics metrics, int maxBodySize, BooleanSupplier draining) {
         this.router = router;
@@ -65,11 +57,13 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter implements 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.responder = new ConnectionResponder(ctx, router, metrics, draining,
+                (r, c) -> NettyResponses.toNetty(r, HttpVersion.HTTP_1_1));
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (rejecting) {
+        if (responder.isRejecting()) {
             ReferenceCountUtil.release(msg); // after an error answer the connection only closes
             return;
         }
@@ -92,6 +86,8 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter implements 
                 reject(414, "uri_too_long", "the request line is longer than the header limit");
             } else if (cause instanceof TooLongFrameException) {
                 reject(431, "headers_too_large", "the request headers exceed --max-header-size");
+            } else if (isUnsupportedTransferCoding(cause)) {
+                reject(501, "not_implemented", "only the chunked transfer coding is supported");
             } else {
                 reject(400, "bad_request", "malformed HTTP request: " + cause.getMessage());
             }
@@ -119,6 +115,12 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter implements 
         }
         current = req;
         return true;
+    }
+
+    /** Netty reports a final transfer coding other than chunked as a generic decoding failure. */
+    private static boolean isUnsupportedTransferCoding(Throwable cause) {
+        String m = cause.getMessage();
+        return m != null && m.contains("final transfer coding must be chunked");
     }
 
     private void addContent(HttpContent content) {
@@ -165,58 +167,24 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter implements 
         ByteBuf content = body == null ? Unpooled.EMPTY_BUFFER : body;
         current = null;
         body = null;
-        boolean keepAlive = HttpUtil.isKeepAlive(req);
-        boolean http10KeepAlive = keepAlive && req.protocolVersion().equals(HttpVersion.HTTP_1_0);
         String uri = req.uri();
         GatewayRequest request = new GatewayRequest(req.method().name(), GatewayRequest.pathOf(uri),
-                GatewayRequest.queryOf(uri), new NettyRequestHeaders(req.headers()), content, keepAlive);
-        CompletableFuture<GatewayResponse> answer = router.route(request, ctx.executor())
-                .thenApply(r -> connectionSemantics(r, keepAlive, http10KeepAlive));
-        sequencer.enqueue(answer);
-        if (sequencer.pendingCount() >= MAX_PENDING) {
-            ctx.channel().config().setAutoRead(false); // back-pressure on a client that pipelines deeply
-        }
-    }
-
-    private GatewayResponse connectionSemantics(GatewayResponse r, boolean keepAlive, boolean http10KeepAlive) {
-        if (!keepAlive || draining.getAsBoolean()) {
-            return r.closing();
-        }
-        return http10KeepAlive && !r.close() ? r.withHeader("Connection", "keep-alive") : r;
+                GatewayRequest.queryOf(uri), new NettyRequestHeaders(req.headers()), content,
+                HttpUtil.isKeepAlive(req));
+        responder.dispatch(request);
     }
 
     /** Answers an error in order after earlier responses, then closes; the rest of the input is dropped. */
     private void reject(int status, String code, String message) {
-        rejecting = true;
         releaseBody();
         current = null;
-        sequencer.enqueue(CompletableFuture.completedFuture(
-                GatewayResponse.json(status, JsonBodies.error(code, message), "protocol").closing()));
+        responder.reject(status, code, message);
     }
 
     /** Called by the header-read timeout. */
     void headTimedOut() {
-        if (!rejecting) {
+        if (!responder.isRejecting()) {
             reject(408, "request_timeout", "the request head did not arrive in time");
-        }
-    }
-
-    @Override
-    public void write(GatewayResponse r) {
-        metrics.requestCompleted(r.route(), r.status());
-        var future = ctx.write(NettyResponses.toNetty(r, HttpVersion.HTTP_1_1, false));
-        if (r.close()) {
-            ctx.flush();
-            future.addListener(ChannelFutureListener.CLOSE);
-        }
-    }
-
-    @Override
-    public void flush() {
-        ctx.flush();
-        if (!ctx.channel().config().isAutoRead() && sequencer.pendingCount() < MAX_PENDING / 2
-                && !sequencer.isClosed()) {
-            ctx.channel().config().setAutoRead(true);
         }
     }
 
@@ -225,7 +193,7 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter implements 
         if (evt instanceof IdleStateEvent) {
             if (current != null) {
                 reject(408, "request_timeout", "the request body stalled");
-            } else if (sequencer.pendingCount() == 0) {
+            } else if (responder.pendingCount() == 0) {
                 ctx.close(); // idle keep-alive connection
             }
             return;

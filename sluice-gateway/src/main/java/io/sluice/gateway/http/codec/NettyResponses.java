@@ -16,10 +16,7 @@ final class NettyResponses {
     private NettyResponses() {
     }
 
-    /**
-     * @param http10KeepAlive the request was HTTP/1.0 with keep-alive: say so, since 1.0 closes by default
-     */
-    static FullHttpResponse toNetty(GatewayResponse r, HttpVersion version, boolean http10KeepAlive) {
+    static FullHttpResponse toNetty(GatewayResponse r, HttpVersion version) {
         FullHttpResponse resp = new DefaultFullHttpResponse(version, HttpResponseStatus.valueOf(r.status()),
                 Unpooled.wrappedBuffer(r.body()));
         resp.headers()
@@ -30,8 +27,6 @@ final class NettyResponses {
         }
         if (r.close()) {
             resp.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        } else if (http10KeepAlive) {
-            resp.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         }
         return resp;
     }

@@ -1,0 +1,169 @@
+package io.sluice.gateway.http.raw;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.sluice.gateway.http.ConnectionResponder;
+import io.sluice.gateway.http.GatewayRequest;
+import io.sluice.gateway.http.GatewayResponse;
+import io.sluice.gateway.http.JsonBodies;
+import io.sluice.gateway.http.RequestRouter;
+import io.sluice.gateway.ops.GatewayMetrics;
+import io.sluice.gateway.transport.BlockingConnectionHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The raw HTTP style on a blocking socket (the virtual-thread runtime): read, parse, route, wait for the
+ * outcome, write, repeat. Shared by all connections; each {@link #serve} call is confined to its own
+ * virtual thread and blocks freely. Pipelined requests are answered one after another, so answers are
+ * in order by construction; answers are flushed when no further request is already buffered.
+ * No {@code synchronized} and no thread-local caches: virtual threads must not pin their carrier.
+ */
+public final class BlockingRawConnection implements BlockingConnectionHandler {
+    private static final int READ_CHUNK = 16 * 1024;
+    /** Upper bound on waiting for one outcome; the producer's delivery timeout answers well before. */
+    private static final long OUTCOME_WAIT_NANOS = TimeUnit.SECONDS.toNanos(120);
+
+    private final RequestRouter router;
+    private final GatewayMetrics metrics;
+    private final BooleanSupplier draining;
+    private final int maxHeaderSize;
+    private final int maxBodySize;
+    private final int idleTimeoutMillis;
+    private final long headerReadTimeoutNanos;
+    private final ByteBufAllocator alloc;
+
+    public BlockingRawConnection(RequestRouter router, GatewayMetrics metrics, BooleanSupplier draining,
+                                 int maxHeaderSize, int maxBodySize, Duration idleTimeout, Duration headerReadTimeout,
+                                 ByteBufAllocator alloc) {
+        this.router = router;
+        this.metrics = metrics;
+        this.draining = draining;
+        this.maxHeaderSize = maxHeaderSize;
+        this.maxBodySize = maxBodySize;
+        this.idleTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, idleTimeout.toMillis());
+        this.headerReadTimeoutNanos = headerReadTimeout.toNanos();
+        this.alloc = alloc;
+    }
+
+    @Override
+    public void serve(Socket socket) throws IOException, InterruptedException {
+        InputStream in = socket.getInputStream();
+        OutputStream out = socket.getOutputStream();
+        RawRequestParser parser = new RawRequestParser(alloc, maxHeaderSize, maxBodySize);
+        HandoffExecutor handoff = new HandoffExecutor();
+        ByteBuf buf = alloc.heapBuffer(READ_CHUNK);
+        ByteBuf reply = alloc.heapBuffer(512);
+        long headStart = 0;
+        try {
+            while (true) {
+                RawRequestParser.Progress progress = buf.isReadable() ? parser.parse(buf)
+                        : RawRequestParser.Progress.NEED_MORE;
+                switch (progress) {
+                    case CONTINUE_EXPECTED -> {
+                        out.write(RawResponseEncoder.CONTINUE);
+                        out.flush();
+                    }
+                    case REQUEST_READY -> {
+                        headStart = 0;
+                        GatewayResponse r = answer(parser.takeRequest(), handoff);
+                        if (send(r, reply, out, !buf.isReadable())) {
+                            return;
+                        }
+                    }
+                    case ERROR -> {
+                        RawParseError e = parser.error();
+                        send(GatewayResponse.json(e.status(), JsonBodies.error(e.code(), e.message()), "protocol")
+                                .closing(), reply, out, true);
+                        return;
+                    }
+                    case NEED_MORE -> {
+                        if (parser.inHead() && headStart == 0) {
+                            headStart = System.nanoTime();
+                        }
+                        if (!read(socket, in, buf, parser, headStart)) {
+                            if (parser.inHead() || parser.inBody()) {
+                                send(GatewayResponse.json(408, JsonBodies.error("request_timeout",
+                                        "the request did not arrive in time"), "protocol").closing(), reply, out, true);
+                            }
+                            return;
+                        }
+                        if (parser.inHead() && headStart == 0) {
+                            headStart = System.nanoTime();
+                        }
+                    }
+                }
+            }
+        } finally {
+            parser.release();
+            buf.release();
+            reply.release();
+        }
+    }
+
+    private GatewayResponse answer(GatewayRequest request, HandoffExecutor handoff) throws InterruptedException {
+        boolean keepAlive = request.keepAlive();
+        boolean echo = keepAlive && ConnectionResponder.asksForKeepAlive(request.headers().get("Connection"));
+        GatewayResponse r = handoff.runUntilDone(router.route(request, handoff), OUTCOME_WAIT_NANOS);
+        if (r == null) {
+            r = GatewayResponse.json(504, JsonBodies.error("delivery_timeout", "no outcome in time"), "produce");
+        }
+        return ConnectionResponder.connectionSemantics(r, keepAlive, echo, draining.getAsBoolean());
+    }
+
+    /** Writes one answer; flushes when asked to or when it closes. Returns true if the connection must close. */
+    private boolean send(GatewayResponse r, ByteBuf reply, OutputStream out, boolean flush) throws IOException {
+        metrics.requestCompleted(r.route(), r.status());
+        reply.clear();
+        reply.ensureWritable(RawResponseEncoder.sizeOf(r));
+        RawResponseEncoder.encode(r, reply);
+        out.write(reply.array(), reply.arrayOffset() + reply.readerIndex(), reply.readableBytes());
+        if (flush || r.close()) {
+            out.flush();
+        }
+        return r.close();
+    }
+
+    /**
+     * Reads more bytes into {@code buf}, with the socket timeout set from the parser's state: the rest of
+     * the header-read budget while a head is arriving, the idle timeout otherwise. Returns false on EOF
+     * or timeout.
+     */
+    private boolean read(Socket socket, InputStream in, ByteBuf buf, RawRequestParser parser, long headStart)
+            throws IOException {
+        int timeout = idleTimeoutMillis;
+        if (parser.inHead() && headStart != 0) {
+            long left = headStart + headerReadTimeoutNanos - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            timeout = (int) Math.max(1, Math.min(timeout, TimeUnit.NANOSECONDS.toMillis(left)));
+        }
+        socket.setSoTimeout(timeout);
+        compact(buf);
+        buf.ensureWritable(READ_CHUNK);
+        try {
+            int n = in.read(buf.array(), buf.arrayOffset() + buf.writerIndex(), buf.writableBytes());
+            if (n < 0) {
+                return false;
+            }
+            buf.writerIndex(buf.writerIndex() + n);
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        }
+    }
+
+    /** Drops consumed bytes, unless a request body handed out still shares this buffer's memory. */
+    private static void compact(ByteBuf buf) {
+        if (buf.refCnt() == 1 && buf.readerIndex() > 0) {
+            buf.discardReadBytes();
+        }
+    }
+}

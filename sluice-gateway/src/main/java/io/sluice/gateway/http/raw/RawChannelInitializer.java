@@ -1,0 +1,37 @@
+package io.sluice.gateway.http.raw;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.sluice.gateway.http.RequestRouter;
+import io.sluice.gateway.ops.GatewayMetrics;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The raw HTTP style on a Netty transport. Shared by all connections (builds a fresh pipeline per
+ * connection); thread-safe.
+ *
+ * <pre>
+ * bytes -> idle -> RawRequestHandler (RawRequestParser) -> RequestRouter
+ * </pre>
+ */
+public final class RawChannelInitializer extends ChannelInitializer<Channel> {
+    private final RawRequestHandler.RouterContext context;
+    private final Duration idleTimeout;
+
+    public RawChannelInitializer(RequestRouter router, GatewayMetrics metrics, int maxBodySize, int maxHeaderSize,
+                                 Duration idleTimeout, Duration headerReadTimeout, BooleanSupplier draining) {
+        this.context = new RawRequestHandler.RouterContext(router, metrics, draining, maxHeaderSize, maxBodySize,
+                headerReadTimeout.toNanos());
+        this.idleTimeout = idleTimeout;
+    }
+
+    @Override
+    protected void initChannel(Channel ch) {
+        ch.pipeline()
+                .addLast("idle", new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS))
+                .addLast("sluice-raw", new RawRequestHandler(context));
+    }
+}

@@ -1,0 +1,122 @@
+package io.sluice.gateway.http.raw;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.sluice.gateway.http.ConnectionResponder;
+import io.sluice.gateway.http.GatewayResponse;
+import io.sluice.gateway.http.RequestRouter;
+import io.sluice.gateway.ops.GatewayMetrics;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The raw HTTP style on Netty: Sluice's own parser over the connection's bytes (Netty's cumulation
+ * keeps partial requests between reads), Sluice's own response bytes. One instance per connection;
+ * runs on its event loop and never blocks.
+ */
+final class RawRequestHandler extends ByteToMessageDecoder {
+    private static final Logger log = LoggerFactory.getLogger(RawRequestHandler.class);
+
+    private final RouterContext context;
+    private RawRequestParser parser;
+    private ConnectionResponder responder;
+    private ScheduledFuture<?> headTimer;
+
+    /** What every connection's handler shares. */
+    record RouterContext(RequestRouter router, GatewayMetrics metrics, BooleanSupplier draining, int maxHeaderSize,
+                         int maxBodySize, long headerReadTimeoutNanos) {
+    }
+
+    RawRequestHandler(RouterContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        parser = new RawRequestParser(ctx.alloc(), context.maxHeaderSize(), context.maxBodySize());
+        responder = new ConnectionResponder(ctx, context.router(), context.metrics(), context.draining(),
+                RawRequestHandler::encode);
+    }
+
+    private static Object encode(GatewayResponse r, ChannelHandlerContext ctx) {
+        ByteBuf out = ctx.alloc().buffer(RawResponseEncoder.sizeOf(r));
+        RawResponseEncoder.encode(r, out);
+        return out;
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        while (!responder.isRejecting() && in.isReadable()) {
+            switch (parser.parse(in)) {
+                case NEED_MORE -> {
+                    armHeadTimer(ctx);
+                    return;
+                }
+                case CONTINUE_EXPECTED -> ctx.writeAndFlush(Unpooled.wrappedBuffer(RawResponseEncoder.CONTINUE));
+                case REQUEST_READY -> {
+                    responder.dispatch(parser.takeRequest());
+                }
+                case ERROR -> {
+                    RawParseError e = parser.error();
+                    responder.reject(e.status(), e.code(), e.message());
+                }
+            }
+        }
+        if (responder.isRejecting()) {
+            in.skipBytes(in.readableBytes()); // the connection closes after the error answer
+        }
+        armHeadTimer(ctx);
+    }
+
+    /** Starts the header-read timer when a head is partly received; stops it when none is. */
+    private void armHeadTimer(ChannelHandlerContext ctx) {
+        if (parser.inHead() && headTimer == null) {
+            headTimer = ctx.executor().schedule(() -> headTimedOut(ctx), context.headerReadTimeoutNanos(),
+                    TimeUnit.NANOSECONDS);
+        } else if (!parser.inHead() && headTimer != null) {
+            headTimer.cancel(false);
+            headTimer = null;
+        }
+    }
+
+    private void headTimedOut(ChannelHandlerContext ctx) {
+        headTimer = null;
+        if (parser.inHead() && ctx.channel().isActive()) {
+            responder.reject(408, "request_timeout", "the request head did not arrive in time");
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof IdleStateEvent) {
+            if (parser.inBody()) {
+                responder.reject(408, "request_timeout", "the request body stalled");
+            } else if (responder.pendingCount() == 0 && !parser.inHead()) {
+                ctx.close(); // idle keep-alive connection
+            }
+            return;
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
+    @Override
+    protected void handlerRemoved0(ChannelHandlerContext ctx) {
+        if (headTimer != null) {
+            headTimer.cancel(false);
+        }
+        parser.release();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        log.debug("Closing connection {} after error: {}", ctx.channel(), cause.toString());
+        ctx.close();
+    }
+}

@@ -1,0 +1,155 @@
+package io.sluice.gateway.transport;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JDK-only runtime: a blocking server socket and one virtual thread per connection, no Netty.
+ * Thread-safe. Several acceptor threads share the listening socket so that accept keeps up with
+ * connection-per-request load; the backlog is 4096 (the JDK's default of 50 dropped SYNs under bursts
+ * of new connections on this machine and cost 1-2 s retransmit stalls).
+ */
+public final class VirtualThreadTransport implements Transport {
+    private static final Logger log = LoggerFactory.getLogger(VirtualThreadTransport.class);
+    private static final int BACKLOG = 4096;
+
+    private final ServerSocket server;
+    private final BlockingConnectionHandler handler;
+    private final int maxConnections;
+    private final AtomicInteger open = new AtomicInteger();
+    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final Set<Thread> connectionThreads = ConcurrentHashMap.newKeySet();
+    private final List<Thread> acceptors = new ArrayList<>();
+    private volatile boolean accepting = true;
+    private volatile long lastWarnNanos;
+
+    private VirtualThreadTransport(ServerSocket server, BlockingConnectionHandler handler, int maxConnections) {
+        this.server = server;
+        this.handler = handler;
+        this.maxConnections = maxConnections;
+    }
+
+    /** Binds and starts {@code acceptorThreads} acceptors; throws if the address cannot be bound. */
+    public static VirtualThreadTransport start(String bind, int port, int acceptorThreads, int maxConnections,
+                                              BlockingConnectionHandler handler) {
+        ServerSocket server;
+        try {
+            server = new ServerSocket();
+            server.setReuseAddress(true);
+            server.bind(new InetSocketAddress(InetAddress.getByName(bind), port), BACKLOG);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot listen on " + bind + ":" + port + ": " + e.getMessage(), e);
+        }
+        VirtualThreadTransport t = new VirtualThreadTransport(server, handler, maxConnections);
+        for (int i = 0; i < acceptorThreads; i++) {
+            t.acceptors.add(Thread.ofPlatform().daemon().name("sluice-accept-" + i).start(t::acceptLoop));
+        }
+        log.info("Listening on {} with virtual threads ({} acceptor threads)", server.getLocalSocketAddress(),
+                acceptorThreads);
+        return t;
+    }
+
+    private void acceptLoop() {
+        while (accepting) {
+            Socket socket;
+            try {
+                socket = server.accept();
+            } catch (IOException e) {
+                if (accepting && !server.isClosed()) {
+                    log.warn("accept failed: {}", e.toString());
+                }
+                continue;
+            }
+            if (open.incrementAndGet() > maxConnections) {
+                open.decrementAndGet();
+                warnAtMostEverySecond();
+                closeQuietly(socket);
+                continue;
+            }
+            sockets.add(socket);
+            Thread.ofVirtual().name("sluice-conn").start(() -> serve(socket));
+        }
+    }
+
+    private void serve(Socket socket) {
+        Thread me = Thread.currentThread();
+        connectionThreads.add(me);
+        try {
+            socket.setTcpNoDelay(true);
+            handler.serve(socket);
+        } catch (SocketException closed) {
+            log.trace("connection closed: {}", closed.toString());
+        } catch (Exception e) {
+            log.debug("connection {} failed: {}", socket.getRemoteSocketAddress(), e.toString());
+        } finally {
+            closeQuietly(socket);
+            sockets.remove(socket);
+            connectionThreads.remove(me);
+            open.decrementAndGet();
+        }
+    }
+
+    private void warnAtMostEverySecond() {
+        long now = System.nanoTime();
+        if (now - lastWarnNanos > 1_000_000_000L) {
+            lastWarnNanos = now;
+            log.warn("Refusing connections: {} open, the limit is {} (--max-connections)", open.get(), maxConnections);
+        }
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+    }
+
+    @Override
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    @Override
+    public int openConnections() {
+        return open.get();
+    }
+
+    @Override
+    public void stopAccepting() {
+        accepting = false;
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+
+    @Override
+    public void close(Duration timeout) {
+        stopAccepting();
+        sockets.forEach(VirtualThreadTransport::closeQuietly);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Thread t : connectionThreads) {
+            try {
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
