@@ -78,10 +78,11 @@ public final class Gateway implements AutoCloseable {
                     Duration.ofSeconds(4));
             health.probeAndWait();
             health.start(scheduler, Duration.ofSeconds(1));
-            TopicCatalog catalog = new TopicCatalog(kafka.admin(), clock, Duration.ofSeconds(30),
-                    Duration.ofSeconds(2), Duration.ofMillis(900), config.topicAllowList(), config.topicPattern());
             KafkaSink sink = new KafkaSink(kafka.producer(), scheduler, metrics, producerHealth, clock,
                     Duration.ofSeconds(5));
+            TopicCatalog catalog = new TopicCatalog(kafka.admin(), sink::isReadyFor, scheduler, clock,
+                    Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofMillis(900), config.topicAllowList(),
+                    config.topicPattern());
             IngestService ingest = new IngestService(catalog, health, sink, config.delivery());
             RequestRouter router = new RequestRouter(ingest, health, metrics, config.defaultTopic());
             Transport transport = startTransport(config, router, metrics, ingest::isDraining);
@@ -92,7 +93,7 @@ public final class Gateway implements AutoCloseable {
             metrics.gauge("sluice_kafka_available", "1 while Kafka accepts writes, else 0",
                     () -> health.isAvailable() ? 1 : 0);
             if (!config.defaultTopic().isEmpty()) {
-                catalog.lookup(config.defaultTopic()).whenComplete((info, e) -> {
+                catalog.whenKnown(config.defaultTopic(), (info, e) -> {
                     if (info != null && !info.exists()) {
                         log.warn("The default topic '{}' does not exist; requests to it will get 404 until it is "
                                 + "created", config.defaultTopic());

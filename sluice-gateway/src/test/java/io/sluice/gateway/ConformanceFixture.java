@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * One broker per test class, one gateway per runtime x HTTP-style invocation (64 KiB body limit,
@@ -22,6 +23,12 @@ abstract class ConformanceFixture {
     static Gateway gateway;
     static HttpStyle style;
 
+    /** The combination under test (field injection; the lifecycle methods receive it as arguments). */
+    @Parameter(0)
+    IoMode io;
+    @Parameter(1)
+    HttpStyle http;
+
     @BeforeAll
     static void startBroker() {
         if (kafka == null) {
@@ -29,7 +36,7 @@ abstract class ConformanceFixture {
         }
     }
 
-    @BeforeParameterizedClassInvocation
+    @BeforeParameterizedClassInvocation(injectArguments = true)
     static void startGateway(IoMode io, HttpStyle http) {
         style = http;
         gateway = Gateway.start(GatewayConfig.builder(kafka.bootstrapServers()).port(0).bind("127.0.0.1")

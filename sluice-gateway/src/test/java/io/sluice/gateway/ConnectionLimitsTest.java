@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -30,6 +31,12 @@ class ConnectionLimitsTest {
     private static TestBroker kafka;
     private static Gateway gateway;
 
+    /** The combination under test (field injection; the lifecycle methods receive it as arguments). */
+    @Parameter(0)
+    IoMode io;
+    @Parameter(1)
+    HttpStyle http;
+
     @BeforeAll
     static void startBroker() {
         if (kafka == null) {
@@ -37,7 +44,7 @@ class ConnectionLimitsTest {
         }
     }
 
-    @BeforeParameterizedClassInvocation
+    @BeforeParameterizedClassInvocation(injectArguments = true)
     static void startGateway(IoMode io, HttpStyle http) {
         gateway = Gateway.start(GatewayConfig.builder(kafka.bootstrapServers()).port(0).bind("127.0.0.1")
                 .io(io).http(http).ioThreads(2)

@@ -50,15 +50,20 @@ public final class IngestService {
                     "Kafka is unavailable: " + health.problem()));
         }
         inFlight.incrementAndGet();
-        CompletableFuture<IngestResult> result;
-        try {
-            result = catalog.lookup(topic)
-                    .thenCompose(info -> publishIfValid(info, records))
-                    .exceptionally(IngestService::refusedBecause);
-        } catch (RuntimeException e) {
-            result = CompletableFuture.completedFuture(refusedBecause(e));
-        }
+        CompletableFuture<IngestResult> result = new CompletableFuture<>();
         result.whenComplete((r, e) -> leave());
+        try {
+            // Runs in arrival order per topic (see TopicCatalog), so records are sent in request order.
+            catalog.whenKnown(topic, (info, error) -> {
+                if (error != null) {
+                    result.complete(refusedBecause(error));
+                    return;
+                }
+                publishIfValid(info, records).whenComplete((r, e) -> result.complete(e == null ? r : refusedBecause(e)));
+            });
+        } catch (RuntimeException e) {
+            result.complete(refusedBecause(e));
+        }
         return result;
     }
 

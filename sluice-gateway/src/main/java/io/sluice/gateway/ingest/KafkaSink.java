@@ -57,6 +57,15 @@ public final class KafkaSink implements RecordSink {
     }
 
     @Override
+    public boolean isReadyFor(String topic) {
+        try {
+            return !producer.partitionsFor(topic).isEmpty(); // max.block.ms=0: answers from the cache
+        } catch (RuntimeException metadataNotYetThere) {
+            return false;
+        }
+    }
+
+    @Override
     public void flush() {
         producer.flush();
     }

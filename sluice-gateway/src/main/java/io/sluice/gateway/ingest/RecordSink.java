@@ -14,6 +14,12 @@ public interface RecordSink {
     /** Publishes the records of one request, in order, and reports per the delivery mode. */
     CompletableFuture<IngestResult> publish(String topic, List<IngestRecord> records, DeliveryMode mode);
 
+    /**
+     * True if the sink can send to the topic right now without waiting for metadata. Never blocks; a
+     * false answer may start fetching what is missing.
+     */
+    boolean isReadyFor(String topic);
+
     /** Blocks until every record handed over so far is delivered or failed. */
     void flush();
 

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class TopicCatalogTest {
 
     private static TopicCatalog catalog(List<String> allow, Pattern pattern) {
-        return new TopicCatalog(null, System::nanoTime, Duration.ofSeconds(30), Duration.ofSeconds(2),
-                Duration.ofSeconds(1), allow, pattern);
+        return new TopicCatalog(null, t -> true, null, System::nanoTime, Duration.ofSeconds(30),
+                Duration.ofSeconds(2), Duration.ofSeconds(1), allow, pattern);
     }
 
     @Test
