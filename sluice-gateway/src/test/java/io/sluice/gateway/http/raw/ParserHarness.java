@@ -58,7 +58,7 @@ final class ParserHarness {
             if (dead) {
                 break;
             }
-            ByteBuf in = Unpooled.copiedBuffer(chunk);
+            ByteBuf in = Unpooled.buffer(chunk.length).writeBytes(chunk); // never the shared EMPTY_BUFFER
             feedBuffer(in);
             in.release();
             assertThat(in.refCnt()).as("the parser kept a reference to the input").isZero();
