@@ -70,6 +70,12 @@ class RawRequestParserTest {
         return (Request) events.get(0);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/a/b?c", "*", "http://example.com/x?y", "example.com:443"})
+    void shouldAcceptEveryRequestTargetForm(String target) {
+        assertThat(only("OPTIONS " + target + " HTTP/1.1\r\n\r\n").path()).isNotEmpty();
+    }
+
     @Test
     void shouldKeepMethodAsSent() {
         assertThat(only("purge /x HTTP/1.1\r\n\r\n").method()).isEqualTo("purge");
@@ -104,6 +110,9 @@ class RawRequestParserTest {
         "GET /\u0001 HTTP/1.1\r\n\r\n",    // control character in the target
         "GET /\u00e9 HTTP/1.1\r\n\r\n",    // non-ASCII byte in the target
         "GET / HTTP/11\r\n\r\n",           // malformed version
+        "GET ?topics HTTP/1.1\r\n\r\n",     // no request-target form (fuzzer finding: empty path)
+        "GET ** HTTP/1.1\r\n\r\n",
+        "GET :80 HTTP/1.1\r\n\r\n",
         "GET / HTTP/1.1\r\nHost: x\n\r\n", // bare LF ending a header line
     })
     void shouldAnswer400ForMalformedRequestLineOrLineEnding(String input) {
