@@ -160,8 +160,6 @@ class RawRequestParserTest {
 
     @Test
     void shouldLookUpHeadersCaseInsensitivelyReturningFirstValueAndIterateInOrder() {
-        h.feed("GET / HTTP/1.1\r\nX-Tag: one\r\nHost: h\r\nx-tag: two\r\n\r\n");
-        // snapshot released the body; re-parse to get the live headers object
         ParserHarness live = new ParserHarness();
         RawRequestParser p = live.parser;
         ByteBuf in = Unpooled.copiedBuffer("GET / HTTP/1.1\r\nX-Tag: one\r\nHost: h\r\nx-tag: two\r\n\r\n",
