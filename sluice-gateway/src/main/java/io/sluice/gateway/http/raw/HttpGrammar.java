@@ -74,6 +74,29 @@ final class HttpGrammar {
         return true;
     }
 
+    /**
+     * Whether {@code b[from, to)} has the shape of one of the four request-target forms (RFC 9112 3.2):
+     * origin-form ({@code /path?query}), asterisk-form ({@code *}), or absolute-form / authority-form
+     * ({@code scheme:...}, {@code host:port}: letters first, then a ':'). So the path is never empty.
+     */
+    static boolean isTargetForm(byte[] b, int from, int to) {
+        if (from >= to) {
+            return false;
+        }
+        if (b[from] == '/' || (to - from == 1 && b[from] == '*')) {
+            return true;
+        }
+        int i = from;
+        while (i < to && TCHAR[b[i] & 0xFF] && b[i] != '/' && b[i] != '?') {
+            i++; // a scheme or host name: token characters up to the ':'
+        }
+        return i > from && i < to && b[i] == ':' && isLetter(b[from]);
+    }
+
+    private static boolean isLetter(byte c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
     static boolean isWhitespace(byte c) {
         return c == ' ' || c == '\t';
     }

@@ -38,7 +38,7 @@ final class RequestHead {
         if (sp2 < 0) {
             return RawParseError.badRequest("the request line has no HTTP version");
         }
-        if (sp2 == sp1 + 1 || !HttpGrammar.isTargetChars(b, sp1 + 1, sp2)) {
+        if (!HttpGrammar.isTargetChars(b, sp1 + 1, sp2) || !HttpGrammar.isTargetForm(b, sp1 + 1, sp2)) {
             return RawParseError.badRequest("invalid request target");
         }
         RawParseError versionError = version(b, sp2 + 1, n);
