@@ -105,7 +105,8 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
                     + maxBodySize + " bytes)");
             return false;
         }
-        if (req.headers().contains(HttpHeaderNames.EXPECT)) {
+        // HTTP/1.0 has no Expect: a server must ignore it there (RFC 9110 10.1.1), as the raw parser does.
+        if (req.headers().contains(HttpHeaderNames.EXPECT) && req.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
             if (!HttpUtil.is100ContinueExpected(req)) {
                 reject(417, "expectation_failed", "only 'Expect: 100-continue' is supported");
                 return false;
