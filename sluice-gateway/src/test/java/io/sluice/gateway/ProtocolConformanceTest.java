@@ -75,6 +75,19 @@ class ProtocolConformanceTest extends ConformanceFixture {
     }
 
     @Test
+    void shouldAnswerADeepPipelineArrivingAtOnce() throws Exception {
+        byte[] one = HttpConnection.get("/healthz");
+        byte[][] many = new byte[500][];
+        java.util.Arrays.fill(many, one);
+        try (HttpConnection c = new HttpConnection(gateway.port())) {
+            c.send(HttpConnection.concat(many));
+            for (int i = 0; i < many.length; i++) {
+                assertThat(c.readResponse().status()).as("response %d", i).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
     void shouldAcceptChunkExtensionsAndTrailers() throws Exception {
         Response r = raw("POST /topics/events HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + "3;ext=1\r\nabc\r\n2\r\nde\r\n0\r\nX-Trailer: t\r\n\r\n");

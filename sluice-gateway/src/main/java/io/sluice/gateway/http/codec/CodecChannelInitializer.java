@@ -20,6 +20,13 @@ import java.util.function.BooleanSupplier;
  * </pre>
  */
 public final class CodecChannelInitializer extends ChannelInitializer<Channel> {
+    /**
+     * Requests the codec may decode before their answers are written. Netty's default (128) closes the
+     * connection of a client that pipelines deeper: one 64 KiB read can hold hundreds of small requests,
+     * all decoded at once. Memory stays bounded: the handler stops reading while answers are outstanding.
+     */
+    static final int MAX_PIPELINE_DEPTH = 4096;
+
     private final RequestRouter router;
     private final GatewayMetrics metrics;
     private final int maxBodySize;
@@ -53,7 +60,7 @@ public final class CodecChannelInitializer extends ChannelInitializer<Channel> {
                 .setAllowDuplicateContentLengths(false);
         ch.pipeline()
                 .addLast("head-timeout", headTimeout)
-                .addLast("http", new HttpServerCodec(decoder))
+                .addLast("http", new HttpServerCodec(decoder, MAX_PIPELINE_DEPTH))
                 .addLast("idle", new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS))
                 .addLast("sluice", handler);
     }
