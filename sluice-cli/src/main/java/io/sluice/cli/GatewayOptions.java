@@ -72,12 +72,13 @@ public final class GatewayOptions {
             description = "On shutdown, how long in-flight requests may take to finish. Default: ${DEFAULT-VALUE}.")
     Duration drainTimeout;
 
-    @Option(names = "--io", paramLabel = "nio|epoll|io_uring|virtual", defaultValue = "nio",
+    @Option(names = "--io", paramLabel = "auto|nio|epoll|io_uring|virtual", defaultValue = "auto",
             converter = ModeConverters.Io.class,
-            description = "Network runtime: Netty nio, epoll or io_uring, or JDK virtual threads. Default: ${DEFAULT-VALUE}.")
+            description = "Network runtime: Netty nio, epoll or io_uring, or JDK virtual threads (needs --http raw). "
+                    + "auto = epoll on Linux, else nio. Default: ${DEFAULT-VALUE}.")
     IoMode io;
 
-    @Option(names = "--http", paramLabel = "codec|raw", defaultValue = "codec", converter = ModeConverters.Http.class,
+    @Option(names = "--http", paramLabel = "raw|codec", defaultValue = "raw", converter = ModeConverters.Http.class,
             description = "HTTP parsing: Netty's codec or Sluice's raw parser. Default: ${DEFAULT-VALUE}.")
     HttpStyle http;
 

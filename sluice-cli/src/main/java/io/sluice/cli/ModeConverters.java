@@ -3,6 +3,7 @@ package io.sluice.cli;
 import io.sluice.gateway.DeliveryMode;
 import io.sluice.gateway.HttpStyle;
 import io.sluice.gateway.IoMode;
+import io.sluice.gateway.transport.NettyTransport;
 import java.util.function.Function;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -24,9 +25,15 @@ final class ModeConverters {
         }
     }
 
+    /** Also accepts {@code auto}: epoll on Linux, nio where epoll is unavailable. */
     static final class Io implements ITypeConverter<IoMode> {
+        static final String AUTO = "auto";
+
         @Override
         public IoMode convert(String value) {
+            if (value.trim().equalsIgnoreCase(AUTO)) {
+                return NettyTransport.preferredIo();
+            }
             return ModeConverters.convert(value, IoMode::parse);
         }
     }

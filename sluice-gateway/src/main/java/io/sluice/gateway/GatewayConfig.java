@@ -99,7 +99,7 @@ public record GatewayConfig(
         private Duration headerReadTimeout = DEFAULT_HEADER_READ_TIMEOUT;
         private Duration drainTimeout = DEFAULT_DRAIN_TIMEOUT;
         private IoMode io = IoMode.NIO;
-        private HttpStyle http = HttpStyle.CODEC;
+        private HttpStyle http = HttpStyle.RAW;
         private int ioThreads = Runtime.getRuntime().availableProcessors();
         private final Map<String, String> producerProperties = new LinkedHashMap<>();
 

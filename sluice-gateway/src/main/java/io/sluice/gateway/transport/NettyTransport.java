@@ -110,6 +110,11 @@ public final class NettyTransport implements Transport {
         }
     }
 
+    /** The runtime to use when none is asked for: epoll on Linux, NIO where epoll is unavailable. */
+    public static IoMode preferredIo() {
+        return Epoll.isAvailable() ? IoMode.EPOLL : IoMode.NIO;
+    }
+
     @Override
     public int port() {
         return port;
