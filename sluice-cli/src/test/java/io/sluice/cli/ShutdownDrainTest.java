@@ -46,7 +46,8 @@ class ShutdownDrainTest {
     @BeforeAll
     static void startBroker() {
         kafka = EmbeddedKafkaBroker.builder().dataDir(dir.resolve("kafka")).brokerPort(0)
-                .topic("drain-ack", PARTITIONS).topic("drain-async", PARTITIONS).build().start();
+                .topic("drain-ack", PARTITIONS).topic("drain-async", PARTITIONS)
+                .topic("drain-virtual", PARTITIONS).topic("drain-codec", PARTITIONS).build().start();
     }
 
     @AfterAll
@@ -54,12 +55,13 @@ class ShutdownDrainTest {
         kafka.close();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({"ack,drain-ack,200", "async,drain-async,202"})
-    void shouldDeliverEveryAcknowledgedRecordWhenStoppedUnderLoad(String delivery, String topic, int success)
-            throws Exception {
+    @ParameterizedTest(name = "{0} {3} {4}")
+    @CsvSource({"ack,drain-ack,200,auto,raw", "async,drain-async,202,auto,raw", "ack,drain-virtual,200,virtual,raw",
+        "async,drain-codec,202,nio,codec"})
+    void shouldDeliverEveryAcknowledgedRecordWhenStoppedUnderLoad(String delivery, String topic, int success,
+                                                                 String io, String http) throws Exception {
         int port = FreePorts.pick("127.0.0.1");
-        Process gateway = startGateway(port, delivery, topic);
+        Process gateway = startGateway(port, delivery, topic, io, http);
         try {
             awaitListening(port, gateway);
             Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
@@ -86,7 +88,8 @@ class ShutdownDrainTest {
         }
     }
 
-    private static Process startGateway(int port, String delivery, String topic) throws IOException {
+    private static Process startGateway(int port, String delivery, String topic, String io, String http)
+            throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         if (Runtime.version().feature() >= 22) {
@@ -97,7 +100,7 @@ class ShutdownDrainTest {
         }
         cmd.addAll(List.of("-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve",
                 "--bootstrap-servers", kafka.bootstrapServers(), "--bind", "127.0.0.1", "--port", Integer.toString(port),
-                "--delivery", delivery, "--default-topic", topic, "--drain-timeout", "20s"));
+                "--delivery", delivery, "--default-topic", topic, "--drain-timeout", "20s", "--io", io, "--http", http));
         Path log = Files.createTempFile(dir, "gateway-" + delivery, ".log");
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
