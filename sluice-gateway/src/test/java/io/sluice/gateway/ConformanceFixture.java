@@ -5,21 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.gateway.testing.HttpConnection;
 import io.sluice.gateway.testing.HttpConnection.Response;
 import io.sluice.gateway.testing.KafkaRecords;
-import io.sluice.gateway.testing.TestBroker;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 
 /**
- * One broker per test class, one gateway per runtime x HTTP-style invocation (64 KiB body limit,
+ * One broker per test class (see {@link SharedBrokerTest}), one gateway per runtime x HTTP-style invocation (64 KiB body limit,
  * 4 KiB header limit), and helpers to talk to them. Test-only.
  */
-abstract class ConformanceFixture {
+abstract class ConformanceFixture extends SharedBrokerTest {
     static final ObjectMapper JSON = new ObjectMapper();
-    static TestBroker kafka;
     static Gateway gateway;
     static HttpStyle style;
 
@@ -28,13 +24,6 @@ abstract class ConformanceFixture {
     IoMode io;
     @Parameter(1)
     HttpStyle http;
-
-    @BeforeAll
-    static void startBroker() {
-        if (kafka == null) {
-            kafka = TestBroker.start();
-        }
-    }
 
     @BeforeParameterizedClassInvocation(injectArguments = true)
     static void startGateway(IoMode io, HttpStyle http) {
@@ -48,14 +37,6 @@ abstract class ConformanceFixture {
         if (gateway != null) {
             gateway.close();
             gateway = null;
-        }
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (kafka != null) {
-            kafka.close();
-            kafka = null;
         }
     }
 

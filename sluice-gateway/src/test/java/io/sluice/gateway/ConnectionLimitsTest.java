@@ -6,12 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.gateway.testing.HttpConnection;
 import io.sluice.gateway.testing.HttpConnection.Response;
-import io.sluice.gateway.testing.TestBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -27,8 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ParameterizedClass(name = "{0} + {1}")
 @MethodSource("io.sluice.gateway.testing.Runtimes#all")
 @Timeout(120)
-class ConnectionLimitsTest {
-    private static TestBroker kafka;
+class ConnectionLimitsTest extends SharedBrokerTest {
     private static Gateway gateway;
 
     /** The combination under test (field injection; the lifecycle methods receive it as arguments). */
@@ -36,13 +32,6 @@ class ConnectionLimitsTest {
     IoMode io;
     @Parameter(1)
     HttpStyle http;
-
-    @BeforeAll
-    static void startBroker() {
-        if (kafka == null) {
-            kafka = TestBroker.start();
-        }
-    }
 
     @BeforeParameterizedClassInvocation(injectArguments = true)
     static void startGateway(IoMode io, HttpStyle http) {
@@ -55,14 +44,6 @@ class ConnectionLimitsTest {
     @AfterParameterizedClassInvocation
     static void stopGateway() {
         gateway.close();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (kafka != null) {
-            kafka.close();
-            kafka = null;
-        }
     }
 
     @Test

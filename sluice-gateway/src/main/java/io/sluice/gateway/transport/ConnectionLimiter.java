@@ -5,8 +5,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.group.ChannelGroup;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Counts open connections and closes new ones beyond the limit at once, so a flood of connections
@@ -14,11 +12,10 @@ import org.slf4j.LoggerFactory;
  */
 @ChannelHandler.Sharable
 final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
-    private static final Logger log = LoggerFactory.getLogger(ConnectionLimiter.class);
     private final int maxConnections;
     private final ChannelGroup channels;
     private final AtomicInteger open = new AtomicInteger();
-    private volatile long lastWarnNanos;
+    private final RefusalLog refusals = new RefusalLog();
 
     ConnectionLimiter(int maxConnections, ChannelGroup channels) {
         this.maxConnections = maxConnections;
@@ -29,7 +26,7 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
     public void channelActive(ChannelHandlerContext ctx) {
         if (open.incrementAndGet() > maxConnections) {
             open.decrementAndGet();
-            warnAtMostEverySecond();
+            refusals.refused(open.get(), maxConnections);
             ctx.channel().config().setAutoRead(false);
             ctx.close();
             return;
@@ -38,14 +35,6 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
         ctx.pipeline().remove(this);
         ctx.channel().closeFuture().addListener(f -> open.decrementAndGet());
         ctx.fireChannelActive();
-    }
-
-    private void warnAtMostEverySecond() {
-        long now = System.nanoTime();
-        if (now - lastWarnNanos > 1_000_000_000L) {
-            lastWarnNanos = now;
-            log.warn("Refusing connections: {} open, the limit is {} (--max-connections)", open.get(), maxConnections);
-        }
     }
 
     int open() {

@@ -34,7 +34,7 @@ public final class VirtualThreadTransport implements Transport {
     private final Set<Thread> connectionThreads = ConcurrentHashMap.newKeySet();
     private final List<Thread> acceptors = new ArrayList<>();
     private volatile boolean accepting = true;
-    private volatile long lastWarnNanos;
+    private final RefusalLog refusals = new RefusalLog();
 
     private VirtualThreadTransport(ServerSocket server, BlockingConnectionHandler handler, int maxConnections) {
         this.server = server;
@@ -75,7 +75,7 @@ public final class VirtualThreadTransport implements Transport {
             }
             if (open.incrementAndGet() > maxConnections) {
                 open.decrementAndGet();
-                warnAtMostEverySecond();
+                refusals.refused(open.get(), maxConnections);
                 closeQuietly(socket);
                 continue;
             }
@@ -99,14 +99,6 @@ public final class VirtualThreadTransport implements Transport {
             sockets.remove(socket);
             connectionThreads.remove(me);
             open.decrementAndGet();
-        }
-    }
-
-    private void warnAtMostEverySecond() {
-        long now = System.nanoTime();
-        if (now - lastWarnNanos > 1_000_000_000L) {
-            lastWarnNanos = now;
-            log.warn("Refusing connections: {} open, the limit is {} (--max-connections)", open.get(), maxConnections);
         }
     }
 
