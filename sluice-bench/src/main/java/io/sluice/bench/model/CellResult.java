@@ -1,0 +1,33 @@
+package io.sluice.bench.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One cell of the matrix: a gateway configuration under one load shape.
+ *
+ * @param id           stable key for comparisons, e.g. "epoll/raw/async/keepalive/kafka/34B"
+ * @param runtime      nio, epoll, io_uring, virtual (or "-" for the producer-alone baseline)
+ * @param http         raw, codec (or "-")
+ * @param delivery     ack, async
+ * @param scenario     burst, keepalive, connect, rate
+ * @param sink         kafka, none (the HTTP-only ceiling), producer (the Kafka-only ceiling)
+ * @param payloadBytes request body size
+ * @param concurrency  connections / burst size
+ * @param throughput   requests per second with its 95% bootstrap interval
+ * @param latency      percentiles (microseconds)
+ * @param statuses     answers by status code
+ * @param errors       requests without answers, by kind
+ * @param cpu          cores used by gateway, broker and load generator
+ * @param verification records in Kafka against 2xx answers
+ * @param outliers     sample outliers
+ * @param perSecond    2xx answers per second (timeline)
+ * @param status       OK, FAILED (verification failed or the cell broke) or SKIPPED
+ * @param note         why a cell failed or was skipped; empty otherwise
+ */
+public record CellResult(String id, String runtime, String http, String delivery, String scenario, String sink,
+                         int payloadBytes, int concurrency, Estimate throughput, LatencySummary latency,
+                         Map<String, Long> statuses, Map<String, Long> errors, CpuUsage cpu,
+                         Verification verification, OutlierSummary outliers, List<Long> perSecond,
+                         String status, String note) {
+}

@@ -1,0 +1,30 @@
+package io.sluice.loadgen;
+
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What a load run measured (warm-up excluded).
+ *
+ * @param spec                 the run
+ * @param sent                 requests sent
+ * @param statusCounts         answers by HTTP status (2xx included)
+ * @param errors               requests without an answer, by cause
+ * @param latencyMicros        latency of answered requests in microseconds; for RATE measured from each
+ *                             request's intended start time (coordinated-omission free)
+ * @param samples              throughput samples for confidence intervals
+ * @param completionsPerSecond 2xx answers in each second of the measurement (a timeline)
+ * @param loadgenCpuSeconds    CPU time this process used during the measurement
+ * @param measuredNanos        wall time of the measurement
+ */
+public record LoadResult(LoadSpec spec, long sent, Map<Integer, Long> statusCounts, Map<ErrorKind, Long> errors,
+                         Histogram latencyMicros, List<Sample> samples, long[] completionsPerSecond,
+                         double loadgenCpuSeconds, long measuredNanos) {
+
+    /** Answers with a 2xx status. */
+    public long successes() {
+        return statusCounts.entrySet().stream().filter(e -> e.getKey() >= 200 && e.getKey() < 300)
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+}
