@@ -1,6 +1,7 @@
 package io.sluice.cli;
 
 import io.sluice.gateway.DeliveryMode;
+import io.sluice.gateway.SinkKind;
 import io.sluice.gateway.GatewayConfig;
 import io.sluice.gateway.HttpStyle;
 import io.sluice.gateway.IoMode;
@@ -40,6 +41,12 @@ public final class GatewayOptions {
     @Option(names = "--topic-pattern", paramLabel = "REGEX",
             description = "Only topics matching this regular expression may be produced to. Default: any.")
     Pattern topicPattern;
+
+    @Option(names = "--sink", paramLabel = "kafka|none", defaultValue = "kafka",
+            converter = ModeConverters.Sink.class,
+            description = "Where records go: kafka, or none (acknowledge and discard: the HTTP-only benchmark "
+                    + "baseline; needs no Kafka). Default: ${DEFAULT-VALUE}.")
+    SinkKind sink;
 
     @Option(names = "--delivery", paramLabel = "ack|async", defaultValue = "ack",
             converter = ModeConverters.Delivery.class,
@@ -106,6 +113,7 @@ public final class GatewayOptions {
                 .topicAllowList(topics == null ? List.of() : topics)
                 .topicPattern(topicPattern)
                 .delivery(delivery)
+                .sink(sink)
                 .maxBodySize(maxBodySize)
                 .maxHeaderSize(maxHeaderSize)
                 .maxConnections(maxConnections)

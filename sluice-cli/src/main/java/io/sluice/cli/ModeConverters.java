@@ -3,6 +3,7 @@ package io.sluice.cli;
 import io.sluice.gateway.DeliveryMode;
 import io.sluice.gateway.HttpStyle;
 import io.sluice.gateway.IoMode;
+import io.sluice.gateway.SinkKind;
 import io.sluice.gateway.transport.NettyTransport;
 import java.util.function.Function;
 import picocli.CommandLine.ITypeConverter;
@@ -42,6 +43,13 @@ final class ModeConverters {
         @Override
         public HttpStyle convert(String value) {
             return ModeConverters.convert(value, HttpStyle::parse);
+        }
+    }
+
+    static final class Sink implements ITypeConverter<SinkKind> {
+        @Override
+        public SinkKind convert(String value) {
+            return ModeConverters.convert(value, SinkKind::parse);
         }
     }
 

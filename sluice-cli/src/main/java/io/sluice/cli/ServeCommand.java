@@ -3,6 +3,7 @@ package io.sluice.cli;
 import io.sluice.cli.EmbeddedBrokerLauncher.RunningBroker;
 import io.sluice.cli.GatewayLauncher.RunningGateway;
 import io.sluice.gateway.GatewayConfig;
+import io.sluice.gateway.SinkKind;
 import java.net.BindException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,15 +63,20 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        boolean embedded = gateway.bootstrapServers == null || gateway.bootstrapServers.isBlank();
+        boolean noKafka = gateway.sink == SinkKind.NONE;
+        boolean embedded = !noKafka && (gateway.bootstrapServers == null || gateway.bootstrapServers.isBlank());
         Map<String, String> producerProperties = producerProperties();
-        validate(embedded ? "127.0.0.1:" + broker.brokerPort : gateway.bootstrapServers, producerProperties);
+        validate(embedded || noKafka ? "127.0.0.1:" + broker.brokerPort : gateway.bootstrapServers,
+                producerProperties);
 
         Teardown teardown = new Teardown();
         try {
             String bootstrap;
             String kafka;
-            if (embedded) {
+            if (noKafka) {
+                bootstrap = "(none)";
+                kafka = "none (--sink none: records are acknowledged and discarded)";
+            } else if (embedded) {
                 RunningBroker running = startBroker();
                 teardown.add("embedded Kafka broker", running);
                 bootstrap = running.bootstrapServers();

@@ -21,6 +21,7 @@ class HelpAndVersionTest {
         "--topics=TOPIC|Default: any",
         "--topic-pattern=REGEX|Default: any",
         "--delivery=ack|Default: ack",
+        "--sink=kafka|Default: kafka",
         "--max-body-size=SIZE|Default: 1MiB",
         "--max-header-size=SIZE|Default: 16KiB",
         "--max-connections=N|Default: 10000",

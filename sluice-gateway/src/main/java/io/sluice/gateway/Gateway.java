@@ -6,22 +6,15 @@ import io.sluice.gateway.http.RequestRouter;
 import io.sluice.gateway.http.codec.CodecChannelInitializer;
 import io.sluice.gateway.http.raw.BlockingRawConnection;
 import io.sluice.gateway.http.raw.RawChannelInitializer;
+import io.sluice.gateway.ingest.IngestBackend;
 import io.sluice.gateway.ingest.IngestService;
-import io.sluice.gateway.ingest.KafkaConnections;
-import io.sluice.gateway.ingest.KafkaHealth;
-import io.sluice.gateway.ingest.KafkaSink;
-import io.sluice.gateway.ingest.ProducerHealth;
-import io.sluice.gateway.ingest.TopicCatalog;
 import io.sluice.gateway.ops.GatewayMetrics;
 import io.sluice.gateway.transport.NettyTransport;
 import io.sluice.gateway.transport.Transport;
 import io.sluice.gateway.transport.VirtualThreadTransport;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,23 +26,18 @@ public final class Gateway implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Gateway.class);
 
     private final GatewayConfig config;
-    private final KafkaConnections kafka;
-    private final KafkaHealth health;
+    private final IngestBackend backend;
     private final IngestService ingest;
     private final GatewayMetrics metrics;
     private final Transport transport;
-    private final ScheduledExecutorService scheduler;
     private boolean closed;
 
-    private Gateway(GatewayConfig config, KafkaConnections kafka, KafkaHealth health, IngestService ingest,
-                    GatewayMetrics metrics, Transport transport, ScheduledExecutorService scheduler) {
+    private Gateway(GatewayConfig config, IngestBackend backend, GatewayMetrics metrics, Transport transport) {
         this.config = config;
-        this.kafka = kafka;
-        this.health = health;
-        this.ingest = ingest;
+        this.backend = backend;
+        this.ingest = backend.service();
         this.metrics = metrics;
         this.transport = transport;
-        this.scheduler = scheduler;
     }
 
     /**
@@ -64,46 +52,18 @@ public final class Gateway implements AutoCloseable {
             throw new IllegalArgumentException("--io virtual works only with --http raw: Netty's codec needs a Netty "
                     + "transport (use --io nio, epoll or io_uring for --http codec)");
         }
-        LongSupplier clock = System::nanoTime;
         GatewayMetrics metrics = new GatewayMetrics();
-        KafkaConnections kafka = KafkaConnections.open(config.bootstrapServers(), config.producerProperties());
-        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
-            Thread t = new Thread(r, "sluice-kafka-housekeeping");
-            t.setDaemon(true);
-            return t;
-        });
+        IngestBackend backend = config.sink() == SinkKind.NONE ? IngestBackend.none(config)
+                : IngestBackend.kafka(config, metrics, System::nanoTime);
         try {
-            ProducerHealth producerHealth = new ProducerHealth(clock, TimeUnit.SECONDS.toNanos(5));
-            KafkaHealth health = new KafkaHealth(kafka.admin(), producerHealth, clock, Duration.ofMillis(1500),
-                    Duration.ofSeconds(4));
-            health.probeAndWait();
-            health.start(scheduler, Duration.ofSeconds(1));
-            KafkaSink sink = new KafkaSink(kafka.producer(), scheduler, metrics, producerHealth, clock,
-                    Duration.ofSeconds(5));
-            TopicCatalog catalog = new TopicCatalog(kafka.admin(), sink::isReadyFor, scheduler, clock,
-                    Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofMillis(900), config.topicAllowList(),
-                    config.topicPattern());
-            IngestService ingest = new IngestService(catalog, health, sink, config.delivery());
-            RequestRouter router = new RequestRouter(ingest, health, metrics, config.defaultTopic());
+            IngestService ingest = backend.service();
+            RequestRouter router = new RequestRouter(ingest, backend.availability(), metrics, config.defaultTopic());
             Transport transport = startTransport(config, router, metrics, ingest::isDraining);
             metrics.gauge("sluice_open_connections", "HTTP connections open", transport::openConnections);
             metrics.gauge("sluice_inflight_requests", "Produce requests waiting for their outcome", ingest::inFlight);
-            metrics.gauge("sluice_producer_buffer_available_bytes", "Free bytes in the producer's buffer.memory",
-                    kafka::bufferAvailableBytes);
-            metrics.gauge("sluice_kafka_available", "1 while Kafka accepts writes, else 0",
-                    () -> health.isAvailable() ? 1 : 0);
-            if (!config.defaultTopic().isEmpty()) {
-                catalog.whenKnown(config.defaultTopic(), (info, e) -> {
-                    if (info != null && !info.exists()) {
-                        log.warn("The default topic '{}' does not exist; requests to it will get 404 until it is "
-                                + "created", config.defaultTopic());
-                    }
-                });
-            }
-            return new Gateway(config, kafka, health, ingest, metrics, transport, scheduler);
+            return new Gateway(config, backend, metrics, transport);
         } catch (RuntimeException e) {
-            scheduler.shutdownNow();
-            kafka.close(Duration.ZERO);
+            backend.flushAndClose();
             throw e;
         }
     }
@@ -141,7 +101,7 @@ public final class Gateway implements AutoCloseable {
 
     /** True while the gateway would answer /readyz with 200. */
     public boolean isReady() {
-        return !ingest.isDraining() && health.isAvailable();
+        return !ingest.isDraining() && backend.availability().isAvailable();
     }
 
     /**
@@ -169,10 +129,7 @@ public final class Gateway implements AutoCloseable {
                     config.drainTimeout(), ingest.inFlight());
         }
         transport.close(Duration.ofSeconds(5));
-        ingest.flush();
-        kafka.close(Duration.ofSeconds(10));
-        health.close();
-        scheduler.shutdownNow();
+        backend.flushAndClose();
         log.info("Gateway stopped in {} ms; every accepted record was flushed",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }

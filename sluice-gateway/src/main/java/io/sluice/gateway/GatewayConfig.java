@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  * @param http              HTTP parsing style
  * @param ioThreads         event-loop threads for Netty transports
  * @param producerProperties Kafka producer properties, applied over Sluice's defaults
+ * @param sink              where records go (Kafka, or nowhere for the HTTP-only benchmark baseline)
  */
 public record GatewayConfig(
         String bind,
@@ -46,7 +47,8 @@ public record GatewayConfig(
         IoMode io,
         HttpStyle http,
         int ioThreads,
-        Map<String, String> producerProperties) {
+        Map<String, String> producerProperties,
+        SinkKind sink) {
 
     public static final String DEFAULT_BIND = "0.0.0.0";
     public static final int DEFAULT_PORT = 8080;
@@ -70,6 +72,7 @@ public record GatewayConfig(
         Objects.requireNonNull(io, "io");
         Objects.requireNonNull(http, "http");
         producerProperties = Map.copyOf(producerProperties == null ? Map.of() : producerProperties);
+        sink = sink == null ? SinkKind.KAFKA : sink;
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
         }
@@ -102,6 +105,7 @@ public record GatewayConfig(
         private HttpStyle http = HttpStyle.RAW;
         private int ioThreads = Runtime.getRuntime().availableProcessors();
         private final Map<String, String> producerProperties = new LinkedHashMap<>();
+        private SinkKind sink = SinkKind.KAFKA;
 
         private Builder(String bootstrapServers) {
             this.bootstrapServers = bootstrapServers;
@@ -125,11 +129,12 @@ public record GatewayConfig(
         public Builder ioThreads(int v) { ioThreads = v; return this; }
         public Builder producerProperty(String k, String v) { producerProperties.put(k, v); return this; }
         public Builder producerProperties(Map<String, String> v) { producerProperties.putAll(v); return this; }
+        public Builder sink(SinkKind v) { sink = v; return this; }
 
         public GatewayConfig build() {
             return new GatewayConfig(bind, port, bootstrapServers, defaultTopic, topicAllowList, topicPattern,
                     delivery, maxBodySize, maxHeaderSize, maxConnections, idleTimeout, headerReadTimeout,
-                    drainTimeout, io, http, ioThreads, producerProperties);
+                    drainTimeout, io, http, ioThreads, producerProperties, sink);
         }
     }
 }

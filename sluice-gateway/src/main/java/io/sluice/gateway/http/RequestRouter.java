@@ -2,7 +2,7 @@ package io.sluice.gateway.http;
 
 import io.sluice.gateway.ingest.IngestRecord;
 import io.sluice.gateway.ingest.IngestService;
-import io.sluice.gateway.ingest.KafkaHealth;
+import io.sluice.gateway.ingest.Availability;
 import io.sluice.gateway.ops.GatewayMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -27,11 +27,11 @@ public final class RequestRouter {
     private static final byte[] READY = "{\"status\":\"ready\"}".getBytes(StandardCharsets.US_ASCII);
 
     private final IngestService ingest;
-    private final KafkaHealth health;
+    private final Availability health;
     private final GatewayMetrics metrics;
     private final String defaultTopic;
 
-    public RequestRouter(IngestService ingest, KafkaHealth health, GatewayMetrics metrics, String defaultTopic) {
+    public RequestRouter(IngestService ingest, Availability health, GatewayMetrics metrics, String defaultTopic) {
         this.ingest = ingest;
         this.health = health;
         this.metrics = metrics;

@@ -15,8 +15,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link #awaitIdle}; called from I/O threads.
  */
 public final class IngestService {
-    private final TopicCatalog catalog;
-    private final KafkaHealth health;
+    private final TopicDirectory catalog;
+    private final Availability health;
     private final RecordSink sink;
     private final DeliveryMode mode;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -24,7 +24,7 @@ public final class IngestService {
     private final Condition idle = idleLock.newCondition();
     private volatile boolean draining;
 
-    public IngestService(TopicCatalog catalog, KafkaHealth health, RecordSink sink, DeliveryMode mode) {
+    public IngestService(TopicDirectory catalog, Availability health, RecordSink sink, DeliveryMode mode) {
         this.catalog = catalog;
         this.health = health;
         this.sink = sink;
@@ -67,7 +67,7 @@ public final class IngestService {
         return result;
     }
 
-    private CompletableFuture<IngestResult> publishIfValid(TopicCatalog.TopicInfo info, List<IngestRecord> records) {
+    private CompletableFuture<IngestResult> publishIfValid(TopicInfo info, List<IngestRecord> records) {
         if (!info.exists()) {
             return CompletableFuture.completedFuture(new IngestResult.Refused(FailureKind.UNKNOWN_TOPIC,
                     "topic '" + info.name() + "' does not exist (Sluice never creates topics)"));

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * with the producer's own recent outcomes. The probe runs on the given scheduler; {@link #isAvailable()}
  * is a cheap read from any thread.
  */
-public final class KafkaHealth implements AutoCloseable {
+public final class KafkaHealth implements Availability, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KafkaHealth.class);
 
     private final Admin admin;
@@ -72,11 +72,13 @@ public final class KafkaHealth implements AutoCloseable {
     }
 
     /** True while the last probe succeeded recently and the producer is not failing. */
+    @Override
     public boolean isAvailable() {
         return probeOk && nanoClock.getAsLong() - lastProbeOkNanos < staleAfterNanos && !producerHealth.isFailing();
     }
 
     /** A human sentence saying why Kafka is unavailable (meaningful when {@link #isAvailable()} is false). */
+    @Override
     public String problem() {
         if (producerHealth.isFailing()) {
             return "the producer's recent deliveries failed";

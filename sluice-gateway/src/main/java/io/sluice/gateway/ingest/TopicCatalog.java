@@ -10,7 +10,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -29,11 +28,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  * meanwhile); absent ones are asked again after {@code missingTtl}, so a topic created by an operator
  * becomes usable within seconds.
  */
-public final class TopicCatalog {
-
-    /** What is known of a topic. {@code partitions} is 0 when the topic does not exist. */
-    public record TopicInfo(String name, boolean exists, int partitions) {
-    }
+public final class TopicCatalog implements TopicDirectory {
 
     /** Given to waiting requests when Kafka could not be asked in time. */
     public static final class CatalogUnavailableException extends RuntimeException {
@@ -51,8 +46,7 @@ public final class TopicCatalog {
     private final long knownTtlNanos;
     private final long missingTtlNanos;
     private final int lookupTimeoutMs;
-    private final List<String> allowList;
-    private final Pattern pattern;
+    private final TopicFilter filter;
     private final ConcurrentHashMap<String, Entry> cache = new ConcurrentHashMap<>();
 
     /**
@@ -61,7 +55,7 @@ public final class TopicCatalog {
      */
     public TopicCatalog(Admin admin, Predicate<String> producerKnows, ScheduledExecutorService scheduler,
                         LongSupplier nanoClock, Duration knownTtl, Duration missingTtl, Duration lookupTimeout,
-                        List<String> allowList, Pattern pattern) {
+                        TopicFilter filter) {
         this.admin = admin;
         this.producerKnows = producerKnows;
         this.scheduler = scheduler;
@@ -69,16 +63,12 @@ public final class TopicCatalog {
         this.knownTtlNanos = knownTtl.toNanos();
         this.missingTtlNanos = missingTtl.toNanos();
         this.lookupTimeoutMs = (int) lookupTimeout.toMillis();
-        this.allowList = List.copyOf(allowList);
-        this.pattern = pattern;
+        this.filter = filter;
     }
 
-    /** True if the configuration allows producing to this topic name (it may still not exist). */
+    @Override
     public boolean isAllowed(String topic) {
-        if (!allowList.isEmpty() && !allowList.contains(topic)) {
-            return false;
-        }
-        return pattern == null || pattern.matcher(topic).matches();
+        return filter.allows(topic);
     }
 
     /**
@@ -86,6 +76,7 @@ public final class TopicCatalog {
      * lookup, in arrival order with other requests for the same topic. The error is a
      * {@link CatalogUnavailableException}. The action runs on the calling thread or on a Kafka thread.
      */
+    @Override
     public void whenKnown(String topic, BiConsumer<TopicInfo, Throwable> action) {
         cache.computeIfAbsent(topic, Entry::new).whenKnown(action);
     }

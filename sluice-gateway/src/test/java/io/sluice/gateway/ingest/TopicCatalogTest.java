@@ -11,7 +11,7 @@ class TopicCatalogTest {
 
     private static TopicCatalog catalog(List<String> allow, Pattern pattern) {
         return new TopicCatalog(null, t -> true, null, System::nanoTime, Duration.ofSeconds(30),
-                Duration.ofSeconds(2), Duration.ofSeconds(1), allow, pattern);
+                Duration.ofSeconds(2), Duration.ofSeconds(1), new TopicFilter(allow, pattern));
     }
 
     @Test

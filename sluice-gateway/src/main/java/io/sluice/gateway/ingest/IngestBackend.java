@@ -1,0 +1,95 @@
+package io.sluice.gateway.ingest;
+
+import io.sluice.gateway.GatewayConfig;
+import io.sluice.gateway.ops.GatewayMetrics;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest side of a gateway, assembled for one sink: the service the HTTP layer calls, what tells
+ * readiness, and how to flush and close. Thread-safe.
+ */
+public final class IngestBackend {
+    private static final Logger log = LoggerFactory.getLogger(IngestBackend.class);
+
+    private final IngestService service;
+    private final Availability availability;
+    private final Runnable close;
+
+    private IngestBackend(IngestService service, Availability availability, Runnable close) {
+        this.service = service;
+        this.availability = availability;
+        this.close = close;
+    }
+
+    /** Kafka: the shared producer, the admin client, health probing and the topic catalog. */
+    public static IngestBackend kafka(GatewayConfig config, GatewayMetrics metrics, LongSupplier clock) {
+        KafkaConnections kafka = KafkaConnections.open(config.bootstrapServers(), config.producerProperties());
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "sluice-kafka-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            ProducerHealth producerHealth = new ProducerHealth(clock, TimeUnit.SECONDS.toNanos(5));
+            KafkaHealth health = new KafkaHealth(kafka.admin(), producerHealth, clock, Duration.ofMillis(1500),
+                    Duration.ofSeconds(4));
+            health.probeAndWait();
+            health.start(scheduler, Duration.ofSeconds(1));
+            KafkaSink sink = new KafkaSink(kafka.producer(), scheduler, metrics, producerHealth, clock,
+                    Duration.ofSeconds(5));
+            TopicCatalog catalog = new TopicCatalog(kafka.admin(), sink::isReadyFor, scheduler, clock,
+                    Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofMillis(900),
+                    new TopicFilter(config.topicAllowList(), config.topicPattern()));
+            IngestService service = new IngestService(catalog, health, sink, config.delivery());
+            metrics.gauge("sluice_producer_buffer_available_bytes", "Free bytes in the producer's buffer.memory",
+                    kafka::bufferAvailableBytes);
+            metrics.gauge("sluice_kafka_available", "1 while Kafka accepts writes, else 0",
+                    () -> health.isAvailable() ? 1 : 0);
+            if (!config.defaultTopic().isEmpty()) {
+                catalog.whenKnown(config.defaultTopic(), (info, e) -> {
+                    if (info != null && !info.exists()) {
+                        log.warn("The default topic '{}' does not exist; requests to it will get 404 until it is "
+                                + "created", config.defaultTopic());
+                    }
+                });
+            }
+            return new IngestBackend(service, health, () -> {
+                service.flush();
+                kafka.close(Duration.ofSeconds(10));
+                health.close();
+                scheduler.shutdownNow();
+            });
+        } catch (RuntimeException e) {
+            scheduler.shutdownNow();
+            kafka.close(Duration.ZERO);
+            throw e;
+        }
+    }
+
+    /** Nowhere: acknowledges at once, needs no Kafka (the HTTP-only ceiling). */
+    public static IngestBackend none(GatewayConfig config) {
+        NullSink sink = new NullSink(new TopicFilter(config.topicAllowList(), config.topicPattern()));
+        log.warn("--sink none: records are acknowledged and DISCARDED (benchmark baseline only)");
+        return new IngestBackend(new IngestService(sink, Availability.ALWAYS, sink, config.delivery()),
+                Availability.ALWAYS, () -> { });
+    }
+
+    public IngestService service() {
+        return service;
+    }
+
+    public Availability availability() {
+        return availability;
+    }
+
+    /** Flushes every accepted record, then closes the clients. */
+    public void flushAndClose() {
+        close.run();
+    }
+}
