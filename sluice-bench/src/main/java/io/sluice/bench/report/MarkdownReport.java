@@ -105,7 +105,7 @@ public final class MarkdownReport {
     private static void row(StringBuilder out, String... cells) {
         out.append('|');
         for (String cell : cells) {
-            out.append(' ').append(cell.replace("|", "\\|")).append(" |");
+            out.append(' ').append(cell == null ? Formats.UNKNOWN : cell.replace("|", "\\|")).append(" |");
         }
         out.append('\n');
     }

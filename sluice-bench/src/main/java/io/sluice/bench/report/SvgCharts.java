@@ -87,7 +87,9 @@ final class SvgCharts {
         int top = 15;
         int plotWidth = 520;
         int plotHeight = 280;
-        StringBuilder svg = open(left + plotWidth + 260, top + plotHeight + 45, "Latency percentiles per cell");
+        int legendHeight = top + 10 + cells.size() * 16;
+        StringBuilder svg = open(left + plotWidth + 260, Math.max(top + plotHeight + 45, legendHeight),
+                "Latency percentiles per cell");
         if (max == 0) {
             return svg.append(text(left, top + 20, "start", "no latency recorded")).append("</svg>").toString();
         }

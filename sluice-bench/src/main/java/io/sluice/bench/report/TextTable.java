@@ -24,7 +24,11 @@ final class TextTable {
         if (cells.length != header.length) {
             throw new IllegalArgumentException("row has " + cells.length + " cells, table has " + header.length);
         }
-        rows.add(cells.clone());
+        String[] row = new String[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            row[i] = cells[i] == null ? Formats.UNKNOWN : cells[i];
+        }
+        rows.add(row);
         return this;
     }
 

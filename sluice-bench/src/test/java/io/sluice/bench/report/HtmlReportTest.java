@@ -69,4 +69,13 @@ class HtmlReportTest {
         assertThat(select(doc, "//script | //link | //img | //iframe").getLength()).isZero();
         assertThat(select(doc, "//style").getLength()).isEqualTo(1);
     }
+
+    @Test
+    void shouldDrawNoBarForASkippedCellButSaySo() throws Exception {
+        Document doc = parse(HtmlReport.render(Runs.withSkipped()));
+
+        assertThat(select(doc, "//rect[starts-with(@class, 'bar')]").getLength()).isEqualTo(3);
+        assertThat(select(doc, "//g[@class = 'cell']/text[. = 'skipped']").getLength()).isEqualTo(1);
+        assertThat(select(doc, "//tr[@class = 'skipped']").getLength()).isEqualTo(2);
+    }
 }

@@ -39,4 +39,12 @@ class MarkdownReportTest {
 
         assertThat(pipes).containsExactly(17);
     }
+
+    @Test
+    void shouldMarkASkippedCellInBothTables() {
+        String withSkipped = MarkdownReport.render(Runs.withSkipped());
+
+        assertThat(withSkipped.lines().filter(l -> l.startsWith("| `io_uring/codec") && l.contains("**SKIPPED**")))
+                .hasSize(2);
+    }
 }

@@ -38,6 +38,20 @@ final class Runs {
                         new Verification(4_596_300, 0, false), "OK", "")));
     }
 
+    /** A cell the orchestrator could not run: nothing measured, only a reason. */
+    static CellResult skipped(String id) {
+        return new CellResult(id, "io_uring", null, "async", "keepalive", "kafka", 34, 64, null, null, null, null,
+                null, null, null, null, "SKIPPED", "io_uring is not available: kernel.io_uring_disabled=2");
+    }
+
+    /** The sample run plus a skipped cell. */
+    static BenchRun withSkipped() {
+        BenchRun run = sample();
+        java.util.List<CellResult> cells = new java.util.ArrayList<>(run.cells());
+        cells.add(skipped("io_uring/codec/async/keepalive/kafka/34B"));
+        return new BenchRun(run.startedAt(), run.environment(), run.settings(), cells);
+    }
+
     static CellResult cell(String id, String runtime, String sink, Estimate throughput, Verification verification,
                            String status, String note) {
         String[] parts = id.split("/");

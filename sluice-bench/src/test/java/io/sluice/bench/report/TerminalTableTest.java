@@ -49,6 +49,14 @@ class TerminalTableTest {
                 "duration: 30s\n");
     }
 
+    @Test
+    void shouldShowASkippedCellWithDashesAndItsReason() {
+        String withSkipped = TerminalTable.render(Runs.withSkipped());
+
+        assertThat(withSkipped).contains("verify: 2xx=- records=- SKIPPED",
+                "SKIPPED io_uring/codec/async/keepalive/kafka/34B: io_uring is not available");
+    }
+
     private String lineOf(String runtime) {
         return Arrays.stream(text.split("\n")).filter(l -> l.startsWith(runtime + " ")).findFirst().orElseThrow();
     }
