@@ -1,0 +1,188 @@
+package io.sluice.bench.report;
+
+import static io.sluice.bench.report.Formats.coordinate;
+
+import io.sluice.bench.model.CellResult;
+import io.sluice.bench.model.Estimate;
+import io.sluice.bench.model.LatencySummary;
+import java.util.List;
+
+/** The report's charts as inline SVG, drawn here so the page needs nothing from the network. */
+final class SvgCharts {
+    static final String[] PALETTE = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b",
+        "#e377c2"};
+    private static final String[] PERCENTILE_LABELS = {"p50", "p90", "p99", "p99.9", "max"};
+
+    private static final int LABEL_WIDTH = 330;
+    private static final int BAR_AREA = 520;
+    private static final int ROW_HEIGHT = 22;
+
+    private SvgCharts() {
+    }
+
+    static String color(int index) {
+        return PALETTE[index % PALETTE.length];
+    }
+
+    /** (a) One horizontal bar per cell with a throughput, 0 to the estimate, with the 95% interval as a whisker. */
+    static String throughputBars(List<CellResult> cells) {
+        double max = 0;
+        for (CellResult cell : cells) {
+            if (cell.throughput() != null) {
+                max = Math.max(max, finite(cell.throughput().upper(), cell.throughput().estimate()));
+            }
+        }
+        double scale = max > 0 ? BAR_AREA / max : 0;
+        int height = cells.size() * ROW_HEIGHT + 30;
+        int width = LABEL_WIDTH + BAR_AREA + 90;
+        StringBuilder svg = open(width, height, "Throughput per cell, req/s with 95% interval");
+        int y = 10;
+        for (CellResult cell : cells) {
+            svg.append("<g class=\"cell\">");
+            svg.append(text(LABEL_WIDTH - 8, y + 14, "end", cell.id()));
+            Estimate t = cell.throughput();
+            if (t == null || Double.isNaN(t.estimate())) {
+                svg.append(text(LABEL_WIDTH + 4, y + 14, "start", CellFacts.outcome(cell).toLowerCase()));
+            } else {
+                double barEnd = LABEL_WIDTH + t.estimate() * scale;
+                svg.append("<rect class=\"bar").append(CellFacts.failed(cell) ? " failed" : "")
+                        .append("\" x=\"").append(LABEL_WIDTH).append("\" y=\"").append(y + 3)
+                        .append("\" width=\"").append(coordinate(t.estimate() * scale))
+                        .append("\" height=\"").append(ROW_HEIGHT - 8).append("\"><title>")
+                        .append(Xml.escape(cell.id() + ": " + Formats.rate(t.lower()) + " / "
+                                + Formats.rate(t.estimate()) + " / " + Formats.rate(t.upper()) + " req/s"))
+                        .append("</title></rect>");
+                double lo = LABEL_WIDTH + finite(t.lower(), t.estimate()) * scale;
+                double hi = LABEL_WIDTH + finite(t.upper(), t.estimate()) * scale;
+                double mid = y + ROW_HEIGHT / 2.0 - 1;
+                line(svg, "whisker", lo, mid, hi, mid);
+                line(svg, "whisker", lo, mid - 5, lo, mid + 5);
+                line(svg, "whisker", hi, mid - 5, hi, mid + 5);
+                svg.append(text(Math.max(barEnd, hi) + 6, y + 14, "start", Formats.rate(t.estimate())));
+            }
+            svg.append("</g>");
+            y += ROW_HEIGHT;
+        }
+        line(svg, "axis", LABEL_WIDTH, 6, LABEL_WIDTH, y + 2);
+        svg.append(text(LABEL_WIDTH + BAR_AREA, y + 16, "end", Formats.rate(max) + " req/s"));
+        return svg.append("</svg>").toString();
+    }
+
+    /**
+     * (b) Latency percentile curves: x is the "nines" axis (p50, p90, p99, p99.9, max evenly spaced, so each
+     * step is ten times rarer), y is latency on a log scale, one coloured polyline per cell.
+     */
+    static String latencyCurves(List<CellResult> cells) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (CellResult cell : cells) {
+            for (double v : values(cell.latency())) {
+                if (v > 0) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        int left = 70;
+        int top = 15;
+        int plotWidth = 520;
+        int plotHeight = 280;
+        int legendHeight = top + 10 + cells.size() * 16;
+        StringBuilder svg = open(left + plotWidth + 260, Math.max(top + plotHeight + 45, legendHeight),
+                "Latency percentiles per cell");
+        if (max == 0) {
+            return svg.append(text(left, top + 20, "start", "no latency recorded")).append("</svg>").toString();
+        }
+        int lowDecade = (int) Math.floor(Math.log10(min));
+        int highDecade = Math.max(lowDecade + 1, (int) Math.ceil(Math.log10(max)));
+        double step = plotWidth / (double) (PERCENTILE_LABELS.length - 1);
+        for (int d = lowDecade; d <= highDecade; d++) {
+            double y = top + plotHeight - (d - lowDecade) * plotHeight / (double) (highDecade - lowDecade);
+            line(svg, "grid", left, y, left + plotWidth, y);
+            svg.append(text(left - 6, y + 4, "end", Formats.micros(Math.pow(10, d))));
+        }
+        for (int i = 0; i < PERCENTILE_LABELS.length; i++) {
+            double x = left + i * step;
+            line(svg, "grid", x, top, x, top + plotHeight);
+            svg.append(text(x, top + plotHeight + 18, "middle", PERCENTILE_LABELS[i]));
+        }
+        int index = 0;
+        for (CellResult cell : cells) {
+            double[] v = values(cell.latency());
+            StringBuilder points = new StringBuilder();
+            for (int i = 0; i < v.length; i++) {
+                if (v[i] > 0) {
+                    double y = top + plotHeight
+                            - (Math.log10(v[i]) - lowDecade) * plotHeight / (highDecade - lowDecade);
+                    points.append(coordinate(left + i * step)).append(',').append(coordinate(y)).append(' ');
+                }
+            }
+            if (!points.isEmpty()) {
+                svg.append("<polyline class=\"curve\" fill=\"none\" stroke=\"").append(color(index))
+                        .append("\" points=\"").append(points.toString().trim()).append("\"><title>")
+                        .append(Xml.escape(cell.id())).append("</title></polyline>");
+                legend(svg, left + plotWidth + 16, top + 10 + index * 16, index, cell.id());
+            }
+            index++;
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    /** (c) One small chart per cell: 2xx answers in each second of the measurement, from 0 to its peak. */
+    static String timeline(CellResult cell, int index) {
+        int width = 300;
+        int height = 70;
+        StringBuilder svg = open(width, height + 18, "Throughput per second: " + cell.id());
+        List<Long> perSecond = cell.perSecond();
+        if (perSecond == null || perSecond.isEmpty()) {
+            return svg.append(text(4, 20, "start", "no timeline")).append("</svg>").toString();
+        }
+        long peak = 1;
+        for (Long v : perSecond) {
+            peak = Math.max(peak, v == null ? 0 : v);
+        }
+        double dx = perSecond.size() > 1 ? (width - 8) / (double) (perSecond.size() - 1) : 0;
+        StringBuilder points = new StringBuilder();
+        for (int i = 0; i < perSecond.size(); i++) {
+            long v = perSecond.get(i) == null ? 0 : perSecond.get(i);
+            points.append(coordinate(4 + i * dx)).append(',')
+                    .append(coordinate(4 + (height - 8) * (1 - v / (double) peak))).append(' ');
+        }
+        line(svg, "axis", 4, height - 4, width - 4, height - 4);
+        svg.append("<polyline class=\"timeline\" fill=\"none\" stroke=\"").append(color(index))
+                .append("\" points=\"").append(points.toString().trim()).append("\"/>");
+        svg.append(text(4, height + 14, "start", perSecond.size() + " s, peak " + Formats.rate(peak) + "/s"));
+        return svg.append("</svg>").toString();
+    }
+
+    private static double[] values(LatencySummary l) {
+        return l == null ? new double[0] : new double[] {l.p50(), l.p90(), l.p99(), l.p999(), l.max()};
+    }
+
+    private static double finite(double value, double fallback) {
+        return Double.isNaN(value) || Double.isInfinite(value) ? fallback : value;
+    }
+
+    private static StringBuilder open(int width, int height, String label) {
+        return new StringBuilder("<svg class=\"chart\" width=\"").append(width).append("\" height=\"")
+                .append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+                .append("\" role=\"img\" aria-label=\"").append(Xml.escape(label)).append("\">");
+    }
+
+    private static void line(StringBuilder svg, String cssClass, double x1, double y1, double x2, double y2) {
+        svg.append("<line class=\"").append(cssClass).append("\" x1=\"").append(coordinate(x1))
+                .append("\" y1=\"").append(coordinate(y1)).append("\" x2=\"").append(coordinate(x2))
+                .append("\" y2=\"").append(coordinate(y2)).append("\"/>");
+    }
+
+    private static String text(double x, double y, String anchor, String content) {
+        return "<text x=\"" + coordinate(x) + "\" y=\"" + coordinate(y) + "\" text-anchor=\"" + anchor + "\">"
+                + Xml.escape(content) + "</text>";
+    }
+
+    private static void legend(StringBuilder svg, double x, double y, int index, String label) {
+        svg.append("<rect class=\"swatch\" x=\"").append(coordinate(x)).append("\" y=\"").append(coordinate(y - 9))
+                .append("\" width=\"10\" height=\"10\" fill=\"").append(color(index)).append("\"/>");
+        svg.append(text(x + 14, y, "start", label));
+    }
+}

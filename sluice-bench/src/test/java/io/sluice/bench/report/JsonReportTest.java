@@ -1,0 +1,49 @@
+package io.sluice.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sluice.bench.model.BenchRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonReportTest {
+    @Test
+    void shouldReadBackTheRunItWrote(@TempDir Path dir) throws IOException {
+        BenchRun run = Runs.sample();
+        Path file = dir.resolve(JsonReport.FILE_NAME);
+
+        JsonReport.write(run, file);
+        BenchRun back = JsonReport.read(file);
+
+        assertThat(back).isEqualTo(run);
+        assertThat(back.environment().keySet()).containsExactly("cpu", "kernel", "jdk");
+        assertThat(back.cells().get(2).cpu().broker()).isNaN();
+    }
+
+    @Test
+    void shouldWriteReadableFieldNames() {
+        String json = JsonReport.toJson(Runs.sample());
+
+        assertThat(json).contains("\"throughput\"", "\"lower\" : 80910.0", "\"verification\"", "\"p999\"");
+        assertThat(json).doesNotContain("relativeHalfWidth", "\"ok\"");
+    }
+
+    @Test
+    void shouldIgnorePropertiesItDoesNotKnow() throws IOException {
+        String json = JsonReport.toJson(Runs.sample()).replaceFirst("\\{", "{ \"addedLater\" : 1,");
+
+        assertThat(JsonReport.fromJson(json)).isEqualTo(Runs.sample());
+    }
+
+    @Test
+    void shouldNameTheFileWhenItIsNotResults(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("results.json"), "not json");
+
+        assertThatThrownBy(() -> JsonReport.read(file)).isInstanceOf(IOException.class)
+                .hasMessageContaining("results.json is not a sluice bench results file");
+    }
+}
