@@ -99,6 +99,21 @@ class ClosedLoopScenariosTest {
     }
 
     @Test
+    void shouldReconnectWithoutCountingAnErrorWhenTheServerAnswersWithConnectionClose() {
+        try (TestHttpServer server = TestHttpServer.start((ctx, req, n) -> {
+            io.netty.handler.codec.http.HttpUtil.setKeepAlive(req, false); // answer() then says close and closes
+            TestHttpServer.answer(ctx, req, 200);
+        })) {
+            LoadResult r = LoadGenerator.run(spec(Scenario.KEEPALIVE, server.template(), 2, 0, 300, 1000),
+                    ProgressListener.NONE);
+
+            assertThat(r.errors()).isEmpty();
+            assertThat(r.sent()).isPositive().isEqualTo(r.successes());
+            assertThat(server.connections.get()).isGreaterThan(2);
+        }
+    }
+
+    @Test
     void shouldCountConnectRefusedWhenNothingListens() throws IOException {
         int port;
         try (ServerSocket probe = new ServerSocket()) {

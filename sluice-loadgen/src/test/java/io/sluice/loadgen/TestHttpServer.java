@@ -75,6 +75,7 @@ final class TestHttpServer implements AutoCloseable {
                 Unpooled.copiedBuffer("{\"ok\":true}", StandardCharsets.US_ASCII));
         res.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
         HttpUtil.setContentLength(res, res.content().readableBytes());
+        HttpUtil.setKeepAlive(res, HttpUtil.isKeepAlive(req));
         if (HttpUtil.isKeepAlive(req)) {
             ctx.writeAndFlush(res);
         } else {

@@ -29,6 +29,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Cha
     /** System.nanoTime after which it is a timeout. */
     long deadline;
     boolean connected;
+    /** False once the server said {@code Connection: close}: send nothing more on it. */
+    boolean reusable = true;
 
     ClientConnection(LoopWorker worker) {
         this.worker = worker;
@@ -80,6 +82,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Cha
                     return;
                 }
                 outstanding = false;
+                reusable &= !parser.lastResponseCloses();
                 worker.answered(this, status);
             }
         } finally {

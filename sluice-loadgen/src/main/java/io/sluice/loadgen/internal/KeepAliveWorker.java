@@ -50,7 +50,7 @@ public final class KeepAliveWorker extends LoopWorker {
     }
 
     private void sendNext(ClientConnection c, long now) {
-        if (now >= timing.measureEnd()) {
+        if (now >= timing.measureEnd() || !c.reusable) { // a closed connection is replaced in onClosed
             c.close();
             return;
         }

@@ -122,6 +122,10 @@ public final class RateWorker extends LoopWorker {
 
     @Override
     protected void onAnswered(ClientConnection c, int status, long now) {
+        if (!c.reusable) {
+            c.close(); // onClosed takes it out of the pool
+            return;
+        }
         free.addFirst(c);
         dispatch();
     }

@@ -8,7 +8,8 @@ import io.netty.buffer.ByteBuf;
  * creates no Strings.
  *
  * <p>It reads the status line, looks for {@code Content-Length} among the headers (case-insensitive), and
- * skips that many body bytes. Responses may arrive split at any byte and several may arrive in one buffer
+ * skips that many body bytes; it also notes
+ * {@code Connection: close}, so a keep-alive client knows not to reuse the connection. Responses may arrive split at any byte and several may arrive in one buffer
  * (pipelining): call {@link #next(ByteBuf)} until it returns {@link #NEED_MORE}. Interim {@code 1xx} answers
  * are skipped. A response without {@code Content-Length} is taken to have no body; chunked bodies are not
  * supported (Sluice always sends {@code Content-Length}).
@@ -20,6 +21,8 @@ public final class ResponseParser {
     public static final int MALFORMED = -2;
 
     private static final byte[] CONTENT_LENGTH = {'c', 'o', 'n', 't', 'e', 'n', 't', '-', 'l', 'e', 'n', 'g', 't', 'h'};
+    private static final byte[] CONNECTION = {'c', 'o', 'n', 'n', 'e', 'c', 't', 'i', 'o', 'n'};
+    private static final byte[] CLOSE = {'c', 'l', 'o', 's', 'e'};
     private static final long MAX_CONTENT_LENGTH = 1L << 40;
     private static final int MAX_VERSION_LENGTH = 16;
 
@@ -32,14 +35,19 @@ public final class ResponseParser {
     private static final int SKIP_LINE = 6;
     private static final int BODY = 7;
     private static final int BROKEN = 8;
+    private static final int CONNECTION_VALUE = 9;
 
     private int state = VERSION;
     private int versionLength;
     private int status;
     private int statusDigits;
     private int nameMatched;
-    private boolean nameMatches;
+    private boolean lengthMatches;
+    private boolean connectionMatches;
+    private int closeMatched;
     private long contentLength;
+    private boolean closes;
+    private boolean lastCloses;
 
     /**
      * Reads from {@code in}'s reader index on. Returns the status code of the next complete response (the reader
@@ -92,16 +100,20 @@ public final class ResponseParser {
                         }
                     } else if (b != '\r') {
                         nameMatched = 0;
-                        nameMatches = true;
+                        lengthMatches = true;
+                        connectionMatches = true;
                         state = NAME;
                         matchName(b);
                     }
                 }
                 case NAME -> {
                     if (b == ':') {
-                        if (nameMatches && nameMatched == CONTENT_LENGTH.length) {
+                        if (lengthMatches && nameMatched == CONTENT_LENGTH.length) {
                             contentLength = 0;
                             state = LENGTH_VALUE;
+                        } else if (connectionMatches && nameMatched == CONNECTION.length) {
+                            closeMatched = 0;
+                            state = CONNECTION_VALUE;
                         } else {
                             state = SKIP_LINE;
                         }
@@ -123,6 +135,18 @@ public final class ResponseParser {
                         state = BROKEN;
                     }
                 }
+                case CONNECTION_VALUE -> {
+                    if (b == '\n') {
+                        closes |= closeMatched == CLOSE.length;
+                        state = LINE_START;
+                    } else if (b == ' ' || b == '\t' || b == '\r') {
+                        closes |= closeMatched == CLOSE.length;
+                    } else if (closeMatched >= 0 && closeMatched < CLOSE.length && lower(b) == CLOSE[closeMatched]) {
+                        closeMatched++;
+                    } else {
+                        closeMatched = -1; // another token, or "close" followed by more: not a plain close
+                    }
+                }
                 default -> {
                     in.readerIndex(end);
                     return MALFORMED;
@@ -138,16 +162,21 @@ public final class ResponseParser {
         return state == VERSION && versionLength == 0;
     }
 
+    /** Whether the response last returned by {@link #next} said {@code Connection: close}. */
+    public boolean lastResponseCloses() {
+        return lastCloses;
+    }
+
+    private static int lower(byte b) {
+        return b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b;
+    }
+
+    /** Matches the header name against both names of interest at once (they share a prefix). */
     private void matchName(byte b) {
-        if (!nameMatches) {
-            return;
-        }
-        int lower = b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b;
-        if (nameMatched < CONTENT_LENGTH.length && lower == CONTENT_LENGTH[nameMatched]) {
-            nameMatched++;
-        } else {
-            nameMatches = false;
-        }
+        int c = lower(b);
+        lengthMatches &= nameMatched < CONTENT_LENGTH.length && c == CONTENT_LENGTH[nameMatched];
+        connectionMatches &= nameMatched < CONNECTION.length && c == CONNECTION[nameMatched];
+        nameMatched++;
     }
 
     /** The blank line after the headers: returns whether the response is complete now (no body to skip). */
@@ -165,6 +194,7 @@ public final class ResponseParser {
 
     private int complete() {
         int s = status;
+        lastCloses = closes;
         reset();
         return s;
     }
@@ -175,5 +205,6 @@ public final class ResponseParser {
         status = 0;
         statusDigits = 0;
         contentLength = 0;
+        closes = false;
     }
 }

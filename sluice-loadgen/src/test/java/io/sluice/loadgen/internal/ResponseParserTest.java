@@ -102,6 +102,22 @@ class ResponseParserTest {
     }
 
     @Test
+    void shouldNoteWhenTheServerClosesTheConnectionAfterAResponse() {
+        ByteBuf in = bytes("HTTP/1.1 503 Service Unavailable\r\nConnection: Close\r\nContent-Length: 0\r\n\r\n"
+                + OK + "HTTP/1.1 200 OK\r\nConnection: keep-alive\r\nContent-Length: 0\r\n\r\n"
+                + "HTTP/1.1 200 OK\r\nconnection:close\r\n\r\n");
+
+        assertThat(parser.next(in)).isEqualTo(503);
+        assertThat(parser.lastResponseCloses()).isTrue();
+        assertThat(parser.next(in)).isEqualTo(200);
+        assertThat(parser.lastResponseCloses()).isFalse();
+        assertThat(parser.next(in)).isEqualTo(200);
+        assertThat(parser.lastResponseCloses()).isFalse();
+        assertThat(parser.next(in)).isEqualTo(200);
+        assertThat(parser.lastResponseCloses()).isTrue();
+    }
+
+    @Test
     void shouldWaitForTheWholeBody() {
         ByteBuf in = bytes(OK.substring(0, OK.length() - 1));
 
