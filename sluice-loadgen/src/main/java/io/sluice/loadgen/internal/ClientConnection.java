@@ -1,0 +1,104 @@
+package io.sluice.loadgen.internal;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.sluice.loadgen.ErrorKind;
+
+/**
+ * One TCP connection of the load generator and the one request it carries at a time. Runs on its channel's
+ * event loop; never blocks. It turns Netty's events into the worker's vocabulary (connected, answered, failed,
+ * closed) and leaves every decision to its {@link LoopWorker}.
+ */
+final class ClientConnection extends ChannelInboundHandlerAdapter implements ChannelFutureListener {
+    private final LoopWorker worker;
+    private final ResponseParser parser = new ResponseParser();
+    Channel channel;
+    /** Position in the worker's list of live connections (for the timeout sweep). */
+    int liveIndex = -1;
+
+    /** A request awaits its answer (set before connecting when the request includes the connect). */
+    boolean outstanding;
+    /** The outstanding request started inside the measurement. */
+    boolean counted;
+    /** When its latency began: send time, connect start, or (RATE) its intended start. */
+    long latencyBase;
+    /** System.nanoTime after which it is a timeout. */
+    long deadline;
+    boolean connected;
+    /** False once the server said {@code Connection: close}: send nothing more on it. */
+    boolean reusable = true;
+
+    ClientConnection(LoopWorker worker) {
+        this.worker = worker;
+    }
+
+    /** Marks a request outstanding. */
+    void begin(long latencyBase, boolean counted, long deadline) {
+        this.outstanding = true;
+        this.counted = counted;
+        this.latencyBase = latencyBase;
+        this.deadline = deadline;
+    }
+
+    /** Ends the outstanding request; returns whether there was one. */
+    boolean resolve() {
+        boolean was = outstanding;
+        outstanding = false;
+        return was;
+    }
+
+    /** Writes the shared encoded request; failures arrive in {@link #exceptionCaught}. */
+    void write(ByteBuf request) {
+        channel.writeAndFlush(request.duplicate(), channel.voidPromise());
+    }
+
+    void close() {
+        channel.close();
+    }
+
+    @Override
+    public void operationComplete(ChannelFuture connect) {
+        if (connect.isSuccess()) {
+            connected = true;
+            worker.connected(this);
+        } else {
+            worker.connectFailed(this, connect.cause());
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf in = (ByteBuf) msg;
+        try {
+            int status;
+            while ((status = parser.next(in)) != ResponseParser.NEED_MORE) {
+                if (status == ResponseParser.MALFORMED || !outstanding) { // garbage, or an answer nobody asked for
+                    worker.fail(this, ErrorKind.OTHER);
+                    ctx.close();
+                    return;
+                }
+                outstanding = false;
+                reusable &= !parser.lastResponseCloses();
+                worker.answered(this, status);
+            }
+        } finally {
+            in.release();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        worker.fail(this, ErrorKind.CLOSED_EARLY);
+        worker.closed(this);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        worker.fail(this, worker.classifier().classify(cause));
+        ctx.close();
+    }
+}

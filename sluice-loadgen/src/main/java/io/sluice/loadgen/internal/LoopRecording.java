@@ -1,0 +1,115 @@
+package io.sluice.loadgen.internal;
+
+import io.sluice.loadgen.ErrorKind;
+import java.util.Arrays;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What one event loop measured. Written only by that loop's thread, so the hot path takes no lock; the run's
+ * coordinator reads it after the loop handed it over ({@code EventLoop.submit(..).get()} publishes it), and
+ * merges the loops' recordings with {@link #addTo}.
+ *
+ * <p>A request is <em>counted</em> when it starts inside the measurement (warm-up results are discarded); a
+ * counted request ends in exactly one status or one error, so {@code sent == answers + errors} once nothing is
+ * in flight. The timeline counts 2xx answers by the time they <em>arrive</em>, whenever they started, so a
+ * window's throughput is not short by the requests in flight at its start.
+ */
+public final class LoopRecording {
+    private static final int STATUS_SLOTS = 1000;
+    private static final ErrorKind[] KINDS = ErrorKind.values();
+
+    private final Histogram latencyMicros = new Histogram(3);
+    private final long[] statuses = new long[STATUS_SLOTS];
+    private final long[] errors = new long[KINDS.length];
+    private long sent;
+    private long inFlight;
+
+    private long timelineStart = Long.MAX_VALUE;
+    private long timelineEnd = Long.MIN_VALUE;
+    private long windowNanos = 1;
+    private long[] windows = new long[0];
+    private long[] seconds = new long[0];
+
+    /** Sets the time line: {@code windowCount} windows of {@code windowNanos} and per-second counts from {@code start}. */
+    public void timeline(long start, long windowNanos, int windowCount, int secondCount) {
+        this.timelineStart = start;
+        this.windowNanos = windowNanos;
+        this.timelineEnd = start + windowNanos * windowCount;
+        this.windows = new long[windowCount];
+        this.seconds = new long[secondCount];
+    }
+
+    /** A request started (or was attempted: a failed connect counts too). */
+    public void started(boolean counted) {
+        if (counted) {
+            sent++;
+            inFlight++;
+        }
+    }
+
+    /** A request got an answer with {@code status}; {@code latencyBase} is when its latency began. */
+    public void answered(boolean counted, long latencyBase, int status, long now) {
+        if (counted) {
+            inFlight--;
+            statuses[status]++;
+            latencyMicros.recordValue(Math.max(0, (now - latencyBase) / 1000));
+        }
+        if (status >= 200 && status < 300 && now >= timelineStart) {
+            long offset = now - timelineStart;
+            if (now < timelineEnd) {
+                windows[(int) (offset / windowNanos)]++;
+            }
+            long second = offset / 1_000_000_000L;
+            if (second < seconds.length) {
+                seconds[(int) second]++;
+            }
+        }
+    }
+
+    /** A request ended without an answer. */
+    public void failed(boolean counted, ErrorKind kind) {
+        if (counted) {
+            inFlight--;
+            errors[kind.ordinal()]++;
+        }
+    }
+
+    /** Counted requests started and not yet ended. */
+    public long inFlight() {
+        return inFlight;
+    }
+
+    /** Adds this loop's counts into {@code sum} (called by the coordinator, after the loop stopped). */
+    public void addTo(RunTotals sum) {
+        sum.sent += sent;
+        sum.latencyMicros.add(latencyMicros);
+        for (int s = 0; s < STATUS_SLOTS; s++) {
+            sum.statuses[s] += statuses[s];
+        }
+        for (int k = 0; k < errors.length; k++) {
+            sum.errors[k] += errors[k];
+        }
+        if (sum.windows.length < windows.length) {
+            sum.windows = Arrays.copyOf(sum.windows, windows.length);
+        }
+        for (int w = 0; w < windows.length; w++) {
+            sum.windows[w] += windows[w];
+        }
+        if (sum.seconds.length < seconds.length) {
+            sum.seconds = Arrays.copyOf(sum.seconds, seconds.length);
+        }
+        for (int s = 0; s < seconds.length; s++) {
+            sum.seconds[s] += seconds[s];
+        }
+    }
+
+    /** The sum of all loops' recordings; filled by {@link #addTo}. Not thread-safe. */
+    public static final class RunTotals {
+        public long sent;
+        public final Histogram latencyMicros = new Histogram(3);
+        public final long[] statuses = new long[STATUS_SLOTS];
+        public final long[] errors = new long[KINDS.length];
+        public long[] windows = new long[0];
+        public long[] seconds = new long[0];
+    }
+}
