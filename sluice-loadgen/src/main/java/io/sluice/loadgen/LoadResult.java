@@ -17,10 +17,13 @@ import org.HdrHistogram.Histogram;
  * @param completionsPerSecond 2xx answers in each second of the measurement (a timeline)
  * @param loadgenCpuSeconds    CPU time this process used during the measurement
  * @param measuredNanos        wall time of the measurement
+ * @param warmupSuccesses      2xx answers to requests started during the warm-up: excluded from every
+ *                             statistic, but the server did the work (a benchmark's verification in Kafka
+ *                             must count them)
  */
 public record LoadResult(LoadSpec spec, long sent, Map<Integer, Long> statusCounts, Map<ErrorKind, Long> errors,
                          Histogram latencyMicros, List<Sample> samples, long[] completionsPerSecond,
-                         double loadgenCpuSeconds, long measuredNanos) {
+                         double loadgenCpuSeconds, long measuredNanos, long warmupSuccesses) {
 
     /** Answers with a 2xx status. */
     public long successes() {

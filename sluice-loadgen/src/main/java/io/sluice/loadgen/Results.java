@@ -27,6 +27,6 @@ final class Results {
         }
         return new LoadResult(spec, totals.sent, Collections.unmodifiableMap(statuses),
                 Collections.unmodifiableMap(errors), totals.latencyMicros, List.copyOf(samples),
-                totals.seconds.clone(), cpuSeconds, measuredNanos);
+                totals.seconds.clone(), cpuSeconds, measuredNanos, totals.uncountedSuccesses);
     }
 }

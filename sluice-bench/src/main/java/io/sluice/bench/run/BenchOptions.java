@@ -1,0 +1,36 @@
+package io.sluice.bench.run;
+
+import io.sluice.loadgen.Scenario;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything one {@code sluice bench} run is told. Immutable.
+ *
+ * @param runtimes         --io values to test
+ * @param https            --http values to test (invalid pairs such as virtual + codec are skipped)
+ * @param deliveries       ack, async
+ * @param scenarios        load shapes
+ * @param payloadBytes     request body size
+ * @param connections      keep-alive connections / connect workers
+ * @param burstSize        K of the burst scenario
+ * @param rate             offered rate of the rate scenario
+ * @param warmup           load before measuring, per cell
+ * @param duration         measurement per cell
+ * @param samples          burst samples
+ * @param baselines        add the null-sink and producer-alone cells
+ * @param quick            the short matrix
+ * @param bootstrapServers external Kafka, or null for the embedded broker
+ * @param targetUrl        an external HTTP server to drive instead of Sluice, or null
+ * @param pinCpus          CPU lists for taskset: gateway, load generator (null = no pinning)
+ * @param outputRoot       where bench-results/&lt;timestamp&gt;/ goes
+ * @param compare          a previous results.json to compare with, or null
+ * @param gatewayJvmArgs   extra JVM options for the gateway under test
+ */
+public record BenchOptions(List<String> runtimes, List<String> https, List<String> deliveries,
+                           List<Scenario> scenarios, int payloadBytes, int connections, int burstSize, double rate,
+                           Duration warmup, Duration duration, int samples, boolean baselines, boolean quick,
+                           String bootstrapServers, String targetUrl, List<String> pinCpus, Path outputRoot,
+                           Path compare, List<String> gatewayJvmArgs) {
+}

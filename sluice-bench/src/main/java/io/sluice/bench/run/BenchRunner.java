@@ -1,0 +1,324 @@
+package io.sluice.bench.run;
+
+import io.sluice.bench.model.BenchRun;
+import io.sluice.bench.model.CellResult;
+import io.sluice.bench.model.CpuUsage;
+import io.sluice.bench.model.Estimate;
+import io.sluice.bench.model.LatencySummary;
+import io.sluice.bench.model.OutlierSummary;
+import io.sluice.bench.model.Verification;
+import io.sluice.bench.report.CompareReport;
+import io.sluice.bench.report.HtmlReport;
+import io.sluice.bench.report.JsonReport;
+import io.sluice.bench.report.MarkdownReport;
+import io.sluice.bench.report.ProgressBar;
+import io.sluice.bench.report.TerminalTable;
+import io.sluice.bench.stats.Bootstrap;
+import io.sluice.bench.stats.LatencySummaries;
+import io.sluice.bench.stats.Outliers;
+import io.sluice.bench.stats.ThroughputEstimator;
+import io.sluice.kafka.embedded.BrokerProcess;
+import io.sluice.kafka.embedded.FreePorts;
+import io.sluice.loadgen.LoadGenerator;
+import io.sluice.loadgen.LoadResult;
+import io.sluice.loadgen.LoadSpec;
+import io.sluice.loadgen.ProgressListener;
+import io.sluice.loadgen.RequestTemplate;
+import io.sluice.loadgen.Scenario;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runs a whole {@code sluice bench}: the broker (embedded unless one is named), one fresh gateway JVM
+ * per cell, the load, the proof in Kafka, and the reports. Runs on the calling thread.
+ */
+public final class BenchRunner {
+    /** The topic every cell produces to (4 partitions, like the reference experiment's). */
+    public static final String TOPIC = "sluice-bench";
+    private static final DateTimeFormatter DIR_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+
+    private final BenchOptions options;
+    private final PrintStream out;
+    private final ThroughputEstimator estimator = new ThroughputEstimator(Bootstrap.defaults());
+
+    public BenchRunner(BenchOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    /** Runs every cell; returns 0 when all passed their verification, 1 otherwise. */
+    public int run() throws Exception {
+        Instant started = Instant.now();
+        Path dir = options.outputRoot().resolve(DIR_NAME.format(started));
+        Files.createDirectories(dir);
+        List<CellSpec> cells = Matrix.of(options);
+        if (options.pinCpus() != null && options.pinCpus().size() > 1) {
+            pinThisProcess(options.pinCpus().get(1));
+        }
+        boolean needsKafka = cells.stream().anyMatch(c -> c.sink().equals("kafka") || c.isProducerBaseline());
+        BrokerProcess broker = null;
+        String bootstrap = options.bootstrapServers();
+        try {
+            if (needsKafka && bootstrap == null) {
+                out.println("Starting the embedded Kafka broker...");
+                broker = BrokerProcess.builder().dataDir(dir.resolve("kafka")).brokerPort(0).topic(TOPIC, 4)
+                        .maxHeap("1g").start();
+                bootstrap = broker.bootstrapServers();
+            } else if (needsKafka) {
+                BenchTopic.ensure(bootstrap, TOPIC, 4);
+            }
+            Map<String, String> env = EnvironmentProbe.describe(bootstrap == null ? "not used"
+                    : (broker != null ? "embedded broker (child JVM, -Xmx1g) at " : "external ") + bootstrap,
+                    String.join(" ", gatewayJvmFlags()));
+            out.println(TerminalTable.environment(env));
+            List<CellResult> results = new ArrayList<>();
+            for (int i = 0; i < cells.size(); i++) {
+                CellSpec cell = cells.get(i);
+                String label = String.format("[%d/%d] %s", i + 1, cells.size(), cell.id());
+                CellResult r = runCell(cell, bootstrap, broker == null ? -1 : broker.pid(), dir, label);
+                results.add(r);
+                out.print("\r" + " ".repeat(100) + "\r");
+                out.println(TerminalTable.cells(List.of(r)));
+            }
+            BenchRun run = new BenchRun(started.toString(), env, settings(), results);
+            writeReports(run, dir);
+            out.println();
+            out.println(TerminalTable.cells(results));
+            out.println("Reports: " + dir.resolve(JsonReport.FILE_NAME) + ", report.md, report.html");
+            if (options.compare() != null) {
+                out.println(CompareReport.of(JsonReport.read(options.compare()), run).render());
+            }
+            return results.stream().anyMatch(r -> r.status().equals("FAILED")) ? 1 : 0;
+        } finally {
+            if (broker != null) {
+                broker.close();
+            }
+        }
+    }
+
+    /** Pins every thread of this JVM (the load generator) to the given CPUs. */
+    private void pinThisProcess(String cpus) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("taskset", "-a", "-p", "-c", cpus,
+                Long.toString(ProcessHandle.current().pid())).redirectErrorStream(true).start();
+        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("taskset could not pin the load generator to CPUs " + cpus + ": " + said);
+        }
+    }
+
+    private void writeReports(BenchRun run, Path dir) throws IOException {
+        JsonReport.write(run, dir.resolve(JsonReport.FILE_NAME));
+        Files.writeString(dir.resolve(MarkdownReport.FILE_NAME), MarkdownReport.render(run), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("report.html"), HtmlReport.render(run), StandardCharsets.UTF_8);
+    }
+
+    private Map<String, String> settings() {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("matrix", options.quick() ? "quick" : "full");
+        s.put("runtimes", String.join(",", options.runtimes()));
+        s.put("http", String.join(",", options.https()));
+        s.put("delivery", String.join(",", options.deliveries()));
+        s.put("scenarios", String.join(",", options.scenarios().stream().map(Scenario::cliName).toList()));
+        s.put("payload bytes", Integer.toString(options.payloadBytes()));
+        s.put("connections", Integer.toString(options.connections()));
+        s.put("burst size", Integer.toString(options.burstSize()));
+        s.put("rate", Double.toString(options.rate()));
+        s.put("warm-up", options.warmup().toString());
+        s.put("duration", options.duration().toString());
+        s.put("burst samples", Integer.toString(options.samples()));
+        s.put("pinning", options.pinCpus() == null ? "none" : String.join(" / ", options.pinCpus()));
+        s.put("load generator", "closed loop for burst, keepalive, connect; open loop (intended start times) for rate");
+        s.put("confidence intervals", "95% percentile bootstrap, " + Bootstrap.DEFAULT_RESAMPLES
+                + " resamples, fixed seed; burst: Criterion-style regression");
+        return s;
+    }
+
+    private List<String> gatewayJvmFlags() {
+        List<String> flags = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
+        flags.addAll(options.gatewayJvmArgs());
+        return flags;
+    }
+
+    private CellResult runCell(CellSpec cell, String bootstrap, long brokerPid, Path dir, String label) {
+        try {
+            if (cell.isProducerBaseline()) {
+                return runProducerBaseline(cell, bootstrap, brokerPid, label);
+            }
+            return runHttpCell(cell, bootstrap, brokerPid, dir, label);
+        } catch (Exception e) {
+            return failed(cell, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private CellResult runHttpCell(CellSpec cell, String bootstrap, long brokerPid, Path dir, String label)
+            throws Exception {
+        GatewayProcess gateway = null;
+        RequestTemplate request;
+        if (cell.isExternal()) {
+            URI uri = URI.create(options.targetUrl());
+            int port = uri.getPort() > 0 ? uri.getPort() : 80;
+            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+            request = new RequestTemplate(uri.getHost(), port, path, "application/json",
+                    RequestTemplate.jsonPayload(cell.payloadBytes()));
+        } else {
+            int port = FreePorts.pick("127.0.0.1");
+            List<String> args = new ArrayList<>(List.of("--io", cell.runtime(), "--http", cell.http(), "--delivery",
+                    cell.delivery(), "--default-topic", TOPIC, "--max-connections", "20000"));
+            if (cell.sink().equals("none")) {
+                args.addAll(List.of("--sink", "none"));
+            } else {
+                args.addAll(List.of("--bootstrap-servers", bootstrap));
+            }
+            String cpus = options.pinCpus() == null ? null : options.pinCpus().get(0);
+            Path log = dir.resolve("gateway-" + cell.id().replace('/', '_') + ".log");
+            gateway = GatewayProcess.start(port, args, options.gatewayJvmArgs(), cpus, log, Duration.ofSeconds(60));
+            request = new RequestTemplate("127.0.0.1", port, "/topics/" + TOPIC, "application/json",
+                    RequestTemplate.jsonPayload(cell.payloadBytes()));
+        }
+        try (TopicOffsets offsets = cell.verifiable() ? new TopicOffsets(bootstrap, TOPIC) : null) {
+            long before = offsets == null ? 0 : offsets.sum();
+            long gatewayPid = gateway == null ? -1 : gateway.pid();
+            CpuWindow cpu = new CpuWindow(gatewayPid, brokerPid);
+            LoadSpec spec = new LoadSpec(cell.scenario(), request, cell.concurrency(), cell.rate(), options.warmup(),
+                    options.duration(), options.samples(), Duration.ofSeconds(35));
+            LoadResult load = LoadGenerator.run(spec, progress(label, cpu));
+            cpu.end();
+            int exit = gateway == null ? 0 : gateway.stop(Duration.ofSeconds(60));
+            gateway = null;
+            long records = offsets == null ? 0 : offsets.sum() - before;
+            long successes = load.successes() + load.warmupSuccesses();
+            Verification verification = new Verification(successes, records, cell.verifiable());
+            String note = exit != 0 ? "gateway exited with " + exit : "";
+            return result(cell, estimator.estimate(cell.scenario(), load.samples()),
+                    LatencySummaries.ofMicros(load.latencyMicros()), statuses(load), errors(load),
+                    new CpuUsage(cpu.gatewayCores(), cpu.brokerCores(),
+                            load.loadgenCpuSeconds() / (load.measuredNanos() / 1e9)),
+                    verification, Outliers.ofSamples(cell.scenario(), load.samples()), load.completionsPerSecond(),
+                    note);
+        } finally {
+            if (gateway != null) {
+                gateway.close();
+            }
+        }
+    }
+
+    private CellResult runProducerBaseline(CellSpec cell, String bootstrap, long brokerPid, String label) {
+        out.print("\r" + ProgressBar.render(label + " producer alone", 0.5, 30));
+        try (TopicOffsets offsets = new TopicOffsets(bootstrap, TOPIC)) {
+            long before = offsets.sum();
+            CpuWindow cpu = new CpuWindow(ProcessHandle.current().pid(), brokerPid);
+            cpu.begin();
+            ProducerBaseline.Result r = ProducerBaseline.run(bootstrap, TOPIC,
+                    RequestTemplate.jsonPayload(cell.payloadBytes()), options.warmup(), options.duration());
+            cpu.end();
+            long records = offsets.sum() - before;
+            return result(cell, estimator.estimate(Scenario.KEEPALIVE, r.samples()),
+                    new LatencySummary(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN),
+                    Map.of(), r.failed() == 0 ? Map.of() : Map.of("failed", r.failed()),
+                    new CpuUsage(cpu.gatewayCores(), cpu.brokerCores(), Double.NaN),
+                    new Verification(r.acknowledged(), records, true),
+                    Outliers.ofSamples(Scenario.KEEPALIVE, r.samples()), r.perSecond(), "producer in the bench JVM");
+        }
+    }
+
+    private ProgressListener progress(String label, CpuWindow cpu) {
+        return (phase, fraction) -> {
+            if (phase.equals("measure")) {
+                cpu.begin();
+            }
+            out.print("\r" + ProgressBar.render(label + " " + phase, fraction, 30));
+        };
+    }
+
+    private static Map<String, Long> statuses(LoadResult load) {
+        Map<String, Long> m = new TreeMap<>();
+        load.statusCounts().forEach((k, v) -> m.put(Integer.toString(k), v));
+        return m;
+    }
+
+    private static Map<String, Long> errors(LoadResult load) {
+        Map<String, Long> m = new TreeMap<>();
+        load.errors().forEach((k, v) -> {
+            if (v > 0) {
+                m.put(k.name().toLowerCase(), v);
+            }
+        });
+        return m;
+    }
+
+    private static CellResult result(CellSpec cell, Estimate throughput, LatencySummary latency,
+                                     Map<String, Long> statuses, Map<String, Long> errors, CpuUsage cpu,
+                                     Verification verification, OutlierSummary outliers, long[] perSecond,
+                                     String note) {
+        boolean ok = verification.ok() && verification.successes() > 0 && note.isEmpty()
+                || verification.ok() && verification.successes() > 0 && note.startsWith("producer");
+        List<Long> timeline = new ArrayList<>(perSecond.length);
+        for (long v : perSecond) {
+            timeline.add(v);
+        }
+        return new CellResult(cell.id(), cell.runtime(), cell.http(), cell.delivery(), cell.scenario().cliName(),
+                cell.sink(), cell.payloadBytes(), cell.concurrency(), throughput, latency, statuses, errors, cpu,
+                verification, outliers, timeline, ok ? "OK" : "FAILED",
+                ok ? note : (note.isEmpty() ? "verification failed or no successful request" : note));
+    }
+
+    private static CellResult failed(CellSpec cell, String why) {
+        return new CellResult(cell.id(), cell.runtime(), cell.http(), cell.delivery(), cell.scenario().cliName(),
+                cell.sink(), cell.payloadBytes(), cell.concurrency(), new Estimate(0, 0, 0),
+                new LatencySummary(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN), Map.of(), Map.of(),
+                new CpuUsage(Double.NaN, Double.NaN, Double.NaN), new Verification(0, 0, false),
+                new OutlierSummary(0, 0, 0, 0, 0), List.of(), "FAILED", why);
+    }
+
+    /** CPU of the gateway and the broker between the start of measurement and its end. */
+    private static final class CpuWindow {
+        private final long gatewayPid;
+        private final long brokerPid;
+        private double gateway0 = Double.NaN;
+        private double broker0 = Double.NaN;
+        private long wall0;
+        private double gatewayCores = Double.NaN;
+        private double brokerCores = Double.NaN;
+
+        CpuWindow(long gatewayPid, long brokerPid) {
+            this.gatewayPid = gatewayPid;
+            this.brokerPid = brokerPid;
+        }
+
+        void begin() {
+            if (wall0 == 0) {
+                wall0 = System.nanoTime();
+                gateway0 = ProcessCpu.seconds(gatewayPid);
+                broker0 = ProcessCpu.seconds(brokerPid);
+            }
+        }
+
+        void end() {
+            double wall = (System.nanoTime() - wall0) / 1e9;
+            gatewayCores = (ProcessCpu.seconds(gatewayPid) - gateway0) / wall;
+            brokerCores = (ProcessCpu.seconds(brokerPid) - broker0) / wall;
+        }
+
+        double gatewayCores() {
+            return gatewayCores;
+        }
+
+        double brokerCores() {
+            return brokerCores;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.sluice.bench.run;
+
+import io.sluice.loadgen.Scenario;
+
+/**
+ * One cell of the matrix before it runs.
+ *
+ * @param runtime      --io of the gateway under test ("-" for the producer baseline, "external" for --target-url)
+ * @param http         --http ("-" when not applicable)
+ * @param delivery     ack or async
+ * @param scenario     load shape
+ * @param sink         kafka, none (HTTP-only ceiling) or producer (Kafka-only ceiling: no HTTP at all)
+ * @param payloadBytes request body size
+ * @param concurrency  connections, workers or burst size
+ * @param rate         offered rate for the rate scenario (0 otherwise)
+ */
+public record CellSpec(String runtime, String http, String delivery, Scenario scenario, String sink,
+                       int payloadBytes, int concurrency, double rate) {
+
+    /** A stable key, used to compare runs: runtime/http/delivery/scenario/sink/payloadB/cN. */
+    public String id() {
+        return runtime + "/" + http + "/" + delivery + "/" + scenario.cliName() + "/" + sink + "/" + payloadBytes
+                + "B/c" + concurrency + (rate > 0 ? "/r" + (long) rate : "");
+    }
+
+    public boolean isProducerBaseline() {
+        return sink.equals("producer");
+    }
+
+    public boolean isExternal() {
+        return runtime.equals("external");
+    }
+
+    /** True when the cell's 2xx answers must match records in Kafka. */
+    public boolean verifiable() {
+        return sink.equals("kafka") && !isExternal() || isProducerBaseline();
+    }
+}

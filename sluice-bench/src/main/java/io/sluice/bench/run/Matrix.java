@@ -1,0 +1,51 @@
+package io.sluice.bench.run;
+
+import io.sluice.loadgen.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Expands bench options into the cells to run, in a sensible order. Pure. */
+public final class Matrix {
+    private Matrix() {
+    }
+
+    public static List<CellSpec> of(BenchOptions o) {
+        List<CellSpec> cells = new ArrayList<>();
+        if (o.targetUrl() != null) {
+            for (Scenario s : o.scenarios()) {
+                for (String d : o.deliveries()) {
+                    cells.add(cell("external", "-", d, s, "external", o));
+                }
+            }
+            return cells;
+        }
+        for (Scenario s : o.scenarios()) {
+            for (String d : o.deliveries()) {
+                for (String io : o.runtimes()) {
+                    for (String http : o.https()) {
+                        if (io.equals("virtual") && http.equals("codec")) {
+                            continue; // not a valid combination
+                        }
+                        cells.add(cell(io, http, d, s, "kafka", o));
+                    }
+                }
+            }
+        }
+        if (o.baselines()) {
+            String io = o.runtimes().contains("epoll") ? "epoll" : o.runtimes().get(0);
+            String http = o.https().contains("raw") ? "raw" : o.https().get(0);
+            for (String d : o.deliveries()) {
+                cells.add(cell(io, http, d, Scenario.KEEPALIVE, "none", o));
+            }
+            cells.add(new CellSpec("-", "-", "ack", Scenario.KEEPALIVE, "producer", o.payloadBytes(),
+                    o.connections(), 0));
+        }
+        return cells;
+    }
+
+    private static CellSpec cell(String io, String http, String delivery, Scenario s, String sink, BenchOptions o) {
+        int concurrency = s == Scenario.BURST ? o.burstSize() : o.connections();
+        return new CellSpec(io, http, delivery, s, sink, o.payloadBytes(), concurrency,
+                s == Scenario.RATE ? o.rate() : 0);
+    }
+}

@@ -1,0 +1,47 @@
+package io.sluice.bench.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.loadgen.Scenario;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MatrixTest {
+
+    private static BenchOptions options(List<String> io, List<String> http, boolean baselines, String target) {
+        return new BenchOptions(io, http, List.of("async", "ack"), List.of(Scenario.KEEPALIVE, Scenario.BURST), 34,
+                64, 1000, 20000, Duration.ofSeconds(1), Duration.ofSeconds(2), 5, baselines, false, null, target,
+                null, Path.of("x"), null, List.of());
+    }
+
+    @Test
+    void shouldCrossEveryAxisAndSkipVirtualWithTheCodec() {
+        List<CellSpec> cells = Matrix.of(options(List.of("epoll", "virtual"), List.of("raw", "codec"), false, null));
+
+        // 2 scenarios x 2 deliveries x (epoll raw, epoll codec, virtual raw)
+        assertThat(cells).hasSize(12);
+        assertThat(cells).noneMatch(c -> c.runtime().equals("virtual") && c.http().equals("codec"));
+        assertThat(cells).filteredOn(c -> c.scenario() == Scenario.BURST).allMatch(c -> c.concurrency() == 1000);
+        assertThat(cells).filteredOn(c -> c.scenario() == Scenario.KEEPALIVE).allMatch(c -> c.concurrency() == 64);
+        assertThat(cells.stream().map(CellSpec::id).distinct()).hasSize(12);
+    }
+
+    @Test
+    void shouldAddTheNullSinkAndProducerBaselines() {
+        List<CellSpec> cells = Matrix.of(options(List.of("nio", "epoll"), List.of("raw"), true, null));
+
+        assertThat(cells).filteredOn(c -> c.sink().equals("none")).hasSize(2)
+                .allMatch(c -> c.runtime().equals("epoll") && !c.verifiable());
+        assertThat(cells).filteredOn(CellSpec::isProducerBaseline).hasSize(1).allMatch(CellSpec::verifiable);
+        assertThat(cells).filteredOn(c -> c.sink().equals("kafka")).allMatch(CellSpec::verifiable);
+    }
+
+    @Test
+    void shouldDriveOnlyTheExternalServerWithATargetUrl() {
+        List<CellSpec> cells = Matrix.of(options(List.of("epoll"), List.of("raw"), false, "http://127.0.0.1:9/x"));
+
+        assertThat(cells).hasSize(4).allMatch(CellSpec::isExternal).noneMatch(CellSpec::verifiable);
+    }
+}
