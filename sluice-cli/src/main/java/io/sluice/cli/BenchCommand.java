@@ -103,6 +103,10 @@ public final class BenchCommand implements Callable<Integer> {
             + "under test (repeatable).")
     List<String> gatewayJvmArgs;
 
+    @Option(names = "--gateway-arg", paramLabel = "ARG", description = "Extra `sluice serve` option for the "
+            + "gateway under test (repeatable), e.g. --gateway-arg=--producer-property=linger.ms=0.")
+    List<String> gatewayArgs;
+
     @Spec
     CommandSpec spec;
 
@@ -125,6 +129,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> pins = pin == null ? null : Arrays.asList(pin.split(":", 2));
         return new BenchOptions(io, http, delivery, shapes, payloadBytes, connections, burstSize, rate, w, d,
                 quick ? Math.min(samples, 6) : samples, !noBaselines && targetUrl == null, quick, bootstrapServers,
-                targetUrl, pins, output, compare, gatewayJvmArgs == null ? List.of() : gatewayJvmArgs);
+                targetUrl, pins, output, compare, gatewayJvmArgs == null ? List.of() : gatewayJvmArgs,
+                gatewayArgs == null ? List.of() : gatewayArgs);
     }
 }

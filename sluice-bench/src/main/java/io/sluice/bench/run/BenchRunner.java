@@ -54,6 +54,8 @@ public final class BenchRunner {
     private final BenchOptions options;
     private final PrintStream out;
     private final ThroughputEstimator estimator = new ThroughputEstimator(Bootstrap.defaults());
+    /** A progress bar only on a terminal; logs and pipes get one line per cell. */
+    private final boolean interactive = System.console() != null;
 
     public BenchRunner(BenchOptions options, PrintStream out) {
         this.options = options;
@@ -91,8 +93,11 @@ public final class BenchRunner {
                 String label = String.format("[%d/%d] %s", i + 1, cells.size(), cell.id());
                 CellResult r = runCell(cell, bootstrap, broker == null ? -1 : broker.pid(), dir, label);
                 results.add(r);
-                out.print("\r" + " ".repeat(100) + "\r");
-                out.println(TerminalTable.cells(List.of(r)));
+                if (interactive) {
+                    out.print("\r" + " ".repeat(120) + "\r");
+                }
+                out.println(label + "  " + r.status() + "  " + String.format("%,.0f", r.throughput().estimate()) + " req/s  "
+                        + r.verification().successes() + " x 2xx" + (r.note().isEmpty() ? "" : "  " + r.note()));
             }
             BenchRun run = new BenchRun(started.toString(), env, settings(), results);
             writeReports(run, dir);
@@ -150,6 +155,9 @@ public final class BenchRunner {
     private List<String> gatewayJvmFlags() {
         List<String> flags = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
         flags.addAll(options.gatewayJvmArgs());
+        if (!options.gatewayArgs().isEmpty()) {
+            flags.add("| serve " + String.join(" ", options.gatewayArgs()));
+        }
         return flags;
     }
 
@@ -178,6 +186,7 @@ public final class BenchRunner {
             int port = FreePorts.pick("127.0.0.1");
             List<String> args = new ArrayList<>(List.of("--io", cell.runtime(), "--http", cell.http(), "--delivery",
                     cell.delivery(), "--default-topic", TOPIC, "--max-connections", "20000"));
+            args.addAll(options.gatewayArgs());
             if (cell.sink().equals("none")) {
                 args.addAll(List.of("--sink", "none"));
             } else {
@@ -217,7 +226,9 @@ public final class BenchRunner {
     }
 
     private CellResult runProducerBaseline(CellSpec cell, String bootstrap, long brokerPid, String label) {
-        out.print("\r" + ProgressBar.render(label + " producer alone", 0.5, 30));
+        if (interactive) {
+            out.print("\r" + ProgressBar.render(label + " producer alone", 0.5, 30));
+        }
         try (TopicOffsets offsets = new TopicOffsets(bootstrap, TOPIC)) {
             long before = offsets.sum();
             CpuWindow cpu = new CpuWindow(ProcessHandle.current().pid(), brokerPid);
@@ -240,7 +251,9 @@ public final class BenchRunner {
             if (phase.equals("measure")) {
                 cpu.begin();
             }
-            out.print("\r" + ProgressBar.render(label + " " + phase, fraction, 30));
+            if (interactive) {
+                out.print("\r" + ProgressBar.render(label + " " + phase, fraction, 30));
+            }
         };
     }
 
