@@ -38,7 +38,7 @@ record StartupReport(GatewayConfig config, int boundPort, String kafka, Optional
 
     String producer() {
         return "producer: " + ProducerSettings.masked(
-                ProducerSettings.effective(config.bootstrapServers(), config.producerProperties()));
+                ProducerSettings.effective(config.bootstrapServers(), config.delivery(), config.producerProperties()));
     }
 
     String runtime() {

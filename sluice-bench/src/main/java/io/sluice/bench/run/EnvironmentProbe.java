@@ -2,6 +2,7 @@ package io.sluice.bench.run;
 
 import io.netty.channel.uring.IoUring;
 import io.netty.util.Version;
+import io.sluice.gateway.DeliveryMode;
 import io.sluice.gateway.ingest.ProducerSettings;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -33,7 +34,10 @@ public final class EnvironmentProbe {
         env.put("ip_local_port_range", read("/proc/sys/net/ipv4/ip_local_port_range"));
         env.put("tcp_tw_reuse", read("/proc/sys/net/ipv4/tcp_tw_reuse"));
         env.put("kafka", kafka);
-        env.put("producer", ProducerSettings.masked(ProducerSettings.effective("(as above)", Map.of())).toString());
+        env.put("producer (ack)", ProducerSettings.masked(ProducerSettings.effective("(as above)", DeliveryMode.ACK,
+                Map.of())).toString());
+        env.put("producer (async)", "the same with linger.ms="
+                + ProducerSettings.defaults(DeliveryMode.ASYNC).get("linger.ms"));
         return env;
     }
 

@@ -1,5 +1,6 @@
 package io.sluice.bench.run;
 
+import io.sluice.gateway.DeliveryMode;
 import io.sluice.gateway.ingest.ProducerSettings;
 import io.sluice.loadgen.Sample;
 import java.time.Duration;
@@ -13,8 +14,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * The Kafka ceiling: the same producer configuration as the gateway, sending the same payload as fast
- * as it can, with no HTTP at all. Runs on the calling thread; the producer's own thread does the I/O.
+ * The Kafka ceiling: the gateway's producer configuration (that of async mode, the faster one), sending
+ * the same payload as fast as it can, with no HTTP at all. Runs on the calling thread; the producer's own thread does the I/O.
  * Unlike the gateway, it may block when the buffer is full ({@code max.block.ms} 60 s): this measures
  * the producer's steady state, like Kafka's ProducerPerformance.
  */
@@ -29,7 +30,8 @@ public final class ProducerBaseline {
 
     public static Result run(String bootstrapServers, String topic, byte[] payload, Duration warmup,
                              Duration duration) {
-        Map<String, String> settings = ProducerSettings.effective(bootstrapServers, Map.of("max.block.ms", "60000"));
+        Map<String, String> settings = ProducerSettings.effective(bootstrapServers, DeliveryMode.ASYNC,
+                Map.of("max.block.ms", "60000"));
         Properties props = new Properties();
         props.putAll(settings);
         AtomicLong warmAcked = new AtomicLong();

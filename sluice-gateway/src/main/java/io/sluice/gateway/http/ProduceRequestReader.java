@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,6 +31,12 @@ public final class ProduceRequestReader {
      * @param pathPartition partition named in the path ({@code /topics/t/partitions/p}), or null
      */
     public static List<IngestRecord> read(GatewayRequest req, Integer pathPartition) throws RequestRejection {
+        return read(req, pathPartition, isNdjson(req.headers().get("Content-Type")));
+    }
+
+    /** @param ndjson whether the body is NDJSON (see {@link #isNdjson}), when the caller already knows */
+    public static List<IngestRecord> read(GatewayRequest req, Integer pathPartition, boolean ndjson)
+            throws RequestRejection {
         Map<String, List<String>> query = req.query() == null ? Map.of()
                 : new QueryStringDecoder(req.query(), StandardCharsets.UTF_8, false).parameters();
         String keyText = firstNonNull(req.headers().get(KEY_HEADER), first(query, "key"));
@@ -40,7 +45,7 @@ public final class ProduceRequestReader {
                 : parsePartition(firstNonNull(req.headers().get(PARTITION_HEADER), first(query, "partition")));
         List<Map.Entry<String, byte[]>> headers = recordHeaders(req.headers());
 
-        if (isNdjson(req.headers().get("Content-Type"))) {
+        if (ndjson) {
             List<byte[]> lines = ndjsonLines(req.body());
             if (lines.isEmpty()) {
                 throw new RequestRejection(400, "bad_request", "NDJSON body has no records (no non-empty line)");
@@ -54,13 +59,26 @@ public final class ProduceRequestReader {
         return List.of(new IngestRecord(partition, key, ByteBufUtil.getBytes(req.body()), headers));
     }
 
+    /** True for application/x-ndjson or application/ndjson, parameters allowed; allocation-free. */
     static boolean isNdjson(String contentType) {
         if (contentType == null) {
             return false;
         }
-        int semi = contentType.indexOf(';');
-        String mime = (semi < 0 ? contentType : contentType.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
-        return mime.equals("application/x-ndjson") || mime.equals("application/ndjson");
+        int end = contentType.indexOf(';');
+        end = end < 0 ? contentType.length() : end;
+        int start = 0;
+        while (start < end && contentType.charAt(start) == ' ') {
+            start++;
+        }
+        while (end > start && contentType.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return isMime(contentType, start, end, "application/x-ndjson") || isMime(contentType, start, end,
+                "application/ndjson");
+    }
+
+    private static boolean isMime(String s, int start, int end, String mime) {
+        return end - start == mime.length() && s.regionMatches(true, start, mime, 0, mime.length());
     }
 
     /** Non-blank lines (a trailing CR removed), each checked to be one JSON value. */

@@ -1,6 +1,7 @@
 package io.sluice.gateway.http;
 
 import io.sluice.gateway.ingest.IngestRecord;
+import io.sluice.gateway.ingest.IngestResult;
 import io.sluice.gateway.ingest.IngestService;
 import io.sluice.gateway.ingest.Availability;
 import io.sluice.gateway.ops.GatewayMetrics;
@@ -8,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.regex.Pattern;
 
 /**
  * Sluice's HTTP API: which path does what. Thread-safe and non-blocking; called on I/O threads by every
@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
  * </pre>
  */
 public final class RequestRouter {
-    private static final Pattern TOPIC_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
     private static final byte[] HEALTHY = "{\"status\":\"ok\"}".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] READY = "{\"status\":\"ready\"}".getBytes(StandardCharsets.US_ASCII);
 
@@ -67,20 +66,7 @@ public final class RequestRouter {
                 break;
         }
         if (path.startsWith("/topics/") || path.equals("/topics")) {
-            String[] parts = path.substring(1).split("/", -1);
-            if (parts.length == 2 || (parts.length == 4 && parts[2].equals("partitions"))) {
-                if (!req.method().equals("POST")) {
-                    return done(methodNotAllowed("POST", "produce"));
-                }
-                String topic = parts[1];
-                if (!TOPIC_NAME.matcher(topic).matches()) {
-                    throw new RequestRejection(400, "bad_request", "'" + topic
-                            + "' is not a valid Kafka topic name (letters, digits, '.', '_', '-'; at most 249)");
-                }
-                Integer partition = parts.length == 4 ? ProduceRequestReader.parsePartition(parts[3]) : null;
-                return produce(topic, req, partition, executor);
-            }
-            return done(notFound(path));
+            return topicPath(req, path, executor);
         }
         if (defaultTopic.isEmpty()) {
             return done(notFound(path));
@@ -91,11 +77,60 @@ public final class RequestRouter {
         return produce(defaultTopic, req, null, executor);
     }
 
+    /** {@code /topics/{t}} or {@code /topics/{t}/partitions/{p}}; parsed by hand (no split, no regex per request). */
+    private CompletableFuture<GatewayResponse> topicPath(GatewayRequest req, String path, Executor executor)
+            throws RequestRejection {
+        int start = "/topics/".length();
+        int slash = path.indexOf('/', start);
+        String topic = slash < 0 ? path.substring(Math.min(start, path.length())) : path.substring(start, slash);
+        Integer partition = null;
+        if (slash >= 0) {
+            String rest = path.substring(slash);
+            if (!rest.startsWith("/partitions/") || rest.length() == "/partitions/".length()
+                    || rest.indexOf('/', "/partitions/".length()) >= 0) {
+                return done(notFound(path));
+            }
+            partition = ProduceRequestReader.parsePartition(rest.substring("/partitions/".length()));
+        }
+        if (topic.isEmpty()) {
+            return done(notFound(path));
+        }
+        if (!req.method().equals("POST")) {
+            return done(methodNotAllowed("POST", "produce"));
+        }
+        if (!isValidTopicName(topic)) {
+            throw new RequestRejection(400, "bad_request", "'" + topic
+                    + "' is not a valid Kafka topic name (letters, digits, '.', '_', '-'; at most 249)");
+        }
+        return produce(topic, req, partition, executor);
+    }
+
+    /** Kafka's rule: [a-zA-Z0-9._-]{1,249}. */
+    static boolean isValidTopicName(String topic) {
+        if (topic.isEmpty() || topic.length() > 249) {
+            return false;
+        }
+        for (int i = 0; i < topic.length(); i++) {
+            char c = topic.charAt(i);
+            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == '.' || c == '_' || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private CompletableFuture<GatewayResponse> produce(String topic, GatewayRequest req, Integer partition,
                                                       Executor executor) throws RequestRejection {
-        List<IngestRecord> records = ProduceRequestReader.read(req, partition);
         boolean batch = ProduceRequestReader.isNdjson(req.headers().get("Content-Type"));
-        return ingest.ingest(topic, records).thenApplyAsync(result -> OutcomeResponses.of(result, batch), executor);
+        List<IngestRecord> records = ProduceRequestReader.read(req, partition, batch);
+        CompletableFuture<IngestResult> outcome = ingest.ingest(topic, records);
+        if (outcome.isDone()) {
+            // Already known (async mode, or refused): answer on this thread, no hop through a task queue.
+            return done(OutcomeResponses.of(outcome.join(), batch));
+        }
+        return outcome.thenApplyAsync(result -> OutcomeResponses.of(result, batch), executor);
     }
 
     private GatewayResponse readiness() {

@@ -29,7 +29,8 @@ public final class IngestBackend {
 
     /** Kafka: the shared producer, the admin client, health probing and the topic catalog. */
     public static IngestBackend kafka(GatewayConfig config, GatewayMetrics metrics, LongSupplier clock) {
-        KafkaConnections kafka = KafkaConnections.open(config.bootstrapServers(), config.producerProperties());
+        KafkaConnections kafka = KafkaConnections.open(config.bootstrapServers(), config.delivery(),
+                config.producerProperties());
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "sluice-kafka-housekeeping");
             t.setDaemon(true);

@@ -1,5 +1,6 @@
 package io.sluice.gateway.ingest;
 
+import io.sluice.gateway.DeliveryMode;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -33,9 +34,10 @@ public final class KafkaConnections {
     }
 
     /** Creates the clients; the producer gets Sluice's defaults overridden by {@code producerOverrides}. */
-    public static KafkaConnections open(String bootstrapServers, Map<String, String> producerOverrides) {
+    public static KafkaConnections open(String bootstrapServers, DeliveryMode mode,
+                                        Map<String, String> producerOverrides) {
         Properties producerProps = new Properties();
-        producerProps.putAll(ProducerSettings.effective(bootstrapServers, producerOverrides));
+        producerProps.putAll(ProducerSettings.effective(bootstrapServers, mode, producerOverrides));
         Producer<byte[], byte[]> producer = new KafkaProducer<>(producerProps, new ByteArraySerializer(),
                 new ByteArraySerializer());
         Properties adminProps = new Properties();

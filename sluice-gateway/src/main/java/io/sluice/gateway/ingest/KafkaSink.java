@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
@@ -75,33 +76,47 @@ public final class KafkaSink implements RecordSink {
         producer.close(timeout);
     }
 
-    /** The records of one request on their way; its fields are written by one sender at a time. */
-    private final class Publication {
+    /**
+     * The records of one request on their way. The sending fields are touched only by the thread that is
+     * sending (an I/O thread, or the scheduler for retries, never both at once); completions arrive on
+     * the producer's thread. Metrics and health are updated once per request, not per record: on this
+     * path per-record bookkeeping cost as much as the producer's own send.
+     */
+    private final class Publication implements Callback {
         final String topic;
         final List<IngestRecord> records;
-        final DeliveryMode mode;
         final long metadataDeadline;
+        final long startNanos;
         final CompletableFuture<IngestResult> future = new CompletableFuture<>();
         final AckCollector acks;
+        final AtomicInteger outstanding;
+        final AtomicInteger failed = new AtomicInteger();
+        Thread sender;
+        boolean inSend;
+        Exception syncFailure;
 
         Publication(String topic, List<IngestRecord> records, DeliveryMode mode, long metadataDeadline) {
             this.topic = topic;
             this.records = records;
-            this.mode = mode;
             this.metadataDeadline = metadataDeadline;
+            this.startNanos = nanoClock.getAsLong();
             this.acks = mode == DeliveryMode.ACK ? new AckCollector(records.size(), future) : null;
+            this.outstanding = new AtomicInteger(records.size());
         }
 
         void sendFrom(int first, long backoffNanos) {
+            sender = Thread.currentThread();
             for (int i = first; i < records.size(); i++) {
-                RecordCallback cb = new RecordCallback(this, i, nanoClock.getAsLong());
+                Callback cb = acks == null ? this : new AckCallback(this, i);
+                syncFailure = null;
+                inSend = true;
                 try {
                     producer.send(toProducerRecord(topic, records.get(i)), cb);
                 } catch (RuntimeException e) {
-                    cb.onCompletion(null, e); // e.g. producer closed: report it like any synchronous failure
+                    syncFailure = e; // e.g. producer closed: like any synchronous failure
+                } finally {
+                    inSend = false;
                 }
-                cb.returned = true;
-                Exception syncFailure = cb.syncFailure;
                 if (syncFailure == null) {
                     continue;
                 }
@@ -111,65 +126,104 @@ public final class KafkaSink implements RecordSink {
                     scheduler.schedule(() -> sendFrom(from, next), backoffNanos, TimeUnit.NANOSECONDS);
                     return;
                 }
-                FailureKind kind = FailureClassifier.isMetadataMiss(syncFailure)
-                        ? FailureKind.UNAVAILABLE : FailureClassifier.classify(syncFailure);
-                String message = kind == FailureKind.UNAVAILABLE && FailureClassifier.isMetadataMiss(syncFailure)
-                        ? "Kafka did not provide metadata for topic '" + topic + "' in time"
-                        : syncFailure.getMessage();
-                metrics.recordFailed(kind);
-                if (acks != null) {
-                    // Records before i are on their way; i and later are refused with the same cause.
-                    for (int j = i; j < records.size(); j++) {
-                        acks.set(j, new RecordResult.Failed(kind, message));
-                    }
-                } else {
-                    future.complete(new IngestResult.Refused(kind, message, i));
-                }
+                refuseFrom(i, syncFailure);
                 return;
             }
             if (acks == null) {
                 future.complete(new IngestResult.Queued(records.size()));
             }
         }
+
+        /** Records {@code i} and later were never handed to the producer. */
+        private void refuseFrom(int i, Exception cause) {
+            boolean metadata = FailureClassifier.isMetadataMiss(cause);
+            FailureKind kind = metadata ? FailureKind.UNAVAILABLE : FailureClassifier.classify(cause);
+            String message = metadata ? "Kafka did not provide metadata for topic '" + topic + "' in time"
+                    : cause.getMessage();
+            metrics.recordFailed(kind);
+            if (acks != null) {
+                // Records before i are on their way; i and later are refused with the same cause.
+                for (int j = i; j < records.size(); j++) {
+                    acks.set(j, new RecordResult.Failed(kind, message));
+                }
+            } else {
+                future.complete(new IngestResult.Refused(kind, message, i));
+            }
+            failed.addAndGet(records.size() - i);
+            if (outstanding.addAndGet(-(records.size() - i)) == 0) {
+                finish();
+            }
+        }
+
+        /** True for a failure reported synchronously from inside {@code send} (never enqueued). */
+        boolean isSynchronous(Exception e) {
+            if (e != null && inSend && Thread.currentThread() == sender) {
+                syncFailure = e;
+                return true;
+            }
+            return false;
+        }
+
+        /** Fire-and-forget completion of any record of this request (producer thread). */
+        @Override
+        public void onCompletion(RecordMetadata md, Exception e) {
+            if (!isSynchronous(e)) {
+                completed(-1, md, e);
+            }
+        }
+
+        void completed(int index, RecordMetadata md, Exception e) {
+            if (e == null) {
+                if (acks != null) {
+                    acks.set(index, new RecordResult.Written(md.topic(), md.partition(), md.offset()));
+                }
+            } else {
+                FailureKind kind = FailureClassifier.classify(e);
+                failed.incrementAndGet();
+                health.failure();
+                metrics.recordFailed(kind);
+                if (acks != null) {
+                    acks.set(index, new RecordResult.Failed(kind, e.getMessage()));
+                } else {
+                    log.warn("Record queued for topic {} (fire-and-forget) was not delivered: {}", topic,
+                            e.toString());
+                }
+            }
+            if (outstanding.decrementAndGet() == 0) {
+                finish();
+            }
+        }
+
+        /** Every record of the request is delivered or failed: metrics and health, once. */
+        private void finish() {
+            int delivered = records.size() - failed.get();
+            if (delivered > 0) {
+                long bytes = 0;
+                for (IngestRecord r : records) {
+                    bytes += r.sizeInBytes();
+                }
+                if (failed.get() == 0) {
+                    health.success(); // a request with a failed record does not prove the producer healthy
+                }
+                metrics.recordsProduced(delivered, failed.get() == 0 ? bytes : 0, nanoClock.getAsLong() - startNanos);
+            }
+        }
     }
 
-    /** Called once per record, on the producer thread (or synchronously inside send). */
-    private final class RecordCallback implements Callback {
+    /** Completion of one record of an ack-mode request, which needs its index (producer thread). */
+    private static final class AckCallback implements Callback {
         final Publication publication;
         final int index;
-        final long startNanos;
-        volatile boolean returned;
-        Exception syncFailure;
 
-        RecordCallback(Publication publication, int index, long startNanos) {
+        AckCallback(Publication publication, int index) {
             this.publication = publication;
             this.index = index;
-            this.startNanos = startNanos;
         }
 
         @Override
         public void onCompletion(RecordMetadata md, Exception e) {
-            if (e != null && !returned) {
-                syncFailure = e; // never enqueued: the sending loop decides (retry or fail)
-                return;
-            }
-            IngestRecord record = publication.records.get(index);
-            if (e == null) {
-                health.success();
-                metrics.recordProduced(record.sizeInBytes(), nanoClock.getAsLong() - startNanos);
-                if (publication.acks != null) {
-                    publication.acks.set(index, new RecordResult.Written(md.topic(), md.partition(), md.offset()));
-                }
-            } else {
-                FailureKind kind = FailureClassifier.classify(e);
-                health.failure();
-                metrics.recordFailed(kind);
-                if (publication.acks != null) {
-                    publication.acks.set(index, new RecordResult.Failed(kind, e.getMessage()));
-                } else {
-                    log.warn("Record queued for topic {} (fire-and-forget) was not delivered: {}",
-                            publication.topic, e.toString());
-                }
+            if (!publication.isSynchronous(e)) {
+                publication.completed(index, md, e);
             }
         }
     }

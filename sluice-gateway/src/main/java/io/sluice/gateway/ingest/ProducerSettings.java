@@ -1,5 +1,6 @@
 package io.sluice.gateway.ingest;
 
+import io.sluice.gateway.DeliveryMode;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -9,21 +10,31 @@ import java.util.TreeMap;
  * Sluice's Kafka producer defaults and how user properties override them. Pure functions.
  *
  * <p>Why these defaults: {@code acks=all} + idempotence so a 200 means the record is durable and not
- * duplicated by retries; {@code linger.ms=5} and a 256 KiB {@code batch.size} batch across requests
- * (many connections share one producer); lz4 is cheap on CPU; {@code max.block.ms=0} because
- * {@code send} runs on I/O threads and must never block them: a full buffer becomes a 503.
+ * duplicated by retries; a 256 KiB {@code batch.size} batches across requests (many connections share
+ * one producer); lz4 is cheap on CPU; {@code max.block.ms=0} because {@code send} runs on I/O threads and
+ * must never block them: a full buffer becomes a 503.
+ *
+ * <p>{@code linger.ms} depends on the delivery mode, because the two modes want opposite things
+ * (measured with {@code sluice bench}, epoll + raw, 64 keep-alive connections, 2 cores):
+ * <ul>
+ *   <li>ack: every client waits for its record, so lingering only adds latency and, in a closed loop,
+ *       divides throughput: linger 5 ms gave 9.5k req/s, 1 ms 22.9k, 0 ms 31.3k. Records still batch
+ *       while earlier requests are in flight. Default 0.</li>
+ *   <li>async: nobody waits, so bigger batches only save CPU (fewer produce requests, less broker work):
+ *       linger 0 ms gave 42.3k req/s, 5 ms 59.5k, 20 ms 76.0k, 50 ms 71.9k. Default 20.</li>
+ * </ul>
  */
 public final class ProducerSettings {
 
     private ProducerSettings() {
     }
 
-    /** Sluice's defaults, in the order they are documented. */
-    public static Map<String, String> defaults() {
+    /** Sluice's defaults for a delivery mode, in the order they are documented. */
+    public static Map<String, String> defaults(DeliveryMode mode) {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("acks", "all");
         d.put("enable.idempotence", "true");
-        d.put("linger.ms", "5");
+        d.put("linger.ms", mode == DeliveryMode.ACK ? "0" : "20");
         d.put("batch.size", "262144");
         d.put("compression.type", "lz4");
         d.put("buffer.memory", "268435456");
@@ -33,9 +44,10 @@ public final class ProducerSettings {
         return d;
     }
 
-    /** Defaults, then {@code bootstrap.servers}, then the user's properties (which win). */
-    public static Map<String, String> effective(String bootstrapServers, Map<String, String> overrides) {
-        Map<String, String> p = defaults();
+    /** Defaults for the mode, then {@code bootstrap.servers}, then the user's properties (which win). */
+    public static Map<String, String> effective(String bootstrapServers, DeliveryMode mode,
+                                                Map<String, String> overrides) {
+        Map<String, String> p = defaults(mode);
         p.put("bootstrap.servers", bootstrapServers);
         p.putAll(overrides);
         return p;

@@ -39,11 +39,13 @@ public final class GatewayMetrics {
         records = Counter.builder().name("sluice_records_produced_total")
                 .help("Records the broker acknowledged").register(registry);
         bytes = Counter.builder().name("sluice_record_bytes_produced_total")
-                .help("Bytes (value, key, headers) of records the broker acknowledged").register(registry);
+                .help("Bytes (value, key, headers) of acknowledged records, counted per request whose records were all "
+                        + "acknowledged").register(registry);
         failures = Counter.builder().name("sluice_records_failed_total")
                 .help("Records not delivered, by reason").labelNames("reason").register(registry);
         produceLatency = Histogram.builder().name("sluice_produce_latency_seconds")
-                .help("Time from handing a record to the producer until the broker acknowledged it")
+                .help("Per request: time from handing its first record to the producer until the broker "
+                        + "acknowledged its last")
                 .classicOnly()
                 .classicExponentialUpperBounds(0.0005, 2, 16)
                 .register(registry);
@@ -62,10 +64,15 @@ public final class GatewayMetrics {
         p.inc();
     }
 
-    /** Counts one acknowledged record. */
-    public void recordProduced(long sizeBytes, long latencyNanos) {
-        records.inc();
-        bytes.inc(sizeBytes);
+    /**
+     * Counts the acknowledged records of one request: {@code latencyNanos} runs from handing the first
+     * record to the producer until the last one was acknowledged (one observation per request).
+     */
+    public void recordsProduced(long count, long sizeBytes, long latencyNanos) {
+        records.inc(count);
+        if (sizeBytes > 0) {
+            bytes.inc(sizeBytes);
+        }
         produceLatency.observe(latencyNanos / NANOS_PER_SECOND);
     }
 

@@ -2,6 +2,7 @@ package io.sluice.gateway.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.gateway.DeliveryMode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -9,12 +10,20 @@ class ProducerSettingsTest {
 
     @Test
     void shouldApplyUserPropertiesOverSluiceDefaults() {
-        Map<String, String> p = ProducerSettings.effective("h:9092", Map.of("linger.ms", "20", "acks", "1"));
+        Map<String, String> p = ProducerSettings.effective("h:9092", DeliveryMode.ACK,
+                Map.of("linger.ms", "20", "acks", "1"));
         assertThat(p).containsEntry("bootstrap.servers", "h:9092").containsEntry("linger.ms", "20")
                 .containsEntry("acks", "1").containsEntry("max.block.ms", "0")
                 .containsEntry("enable.idempotence", "true").containsEntry("batch.size", "262144")
                 .containsEntry("compression.type", "lz4").containsEntry("buffer.memory", "268435456")
                 .containsEntry("delivery.timeout.ms", "30000");
+    }
+
+    @Test
+    void shouldNotLingerInAckModeButBatchInAsyncMode() {
+        assertThat(ProducerSettings.effective("h:9092", DeliveryMode.ACK, Map.of())).containsEntry("linger.ms", "0");
+        assertThat(ProducerSettings.effective("h:9092", DeliveryMode.ASYNC, Map.of()))
+                .containsEntry("linger.ms", "20");
     }
 
     @Test
