@@ -65,7 +65,7 @@ public final class BenchCommand implements Callable<Integer> {
     double rate;
 
     @Option(names = "--warmup", paramLabel = "DURATION", description = "Warm-up per cell (excluded). "
-            + "Default: 3s; --quick: 2s.")
+            + "Default: 4s; --quick: 3s.")
     String warmup;
 
     @Option(names = "--duration", paramLabel = "DURATION", description = "Measurement per cell. "
@@ -124,7 +124,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> delivery = deliveries != null ? deliveries : List.of("async", "ack");
         List<Scenario> shapes = (scenarios != null ? scenarios : List.of("keepalive", "burst")).stream()
                 .map(Scenario::parse).toList();
-        Duration w = HumanDuration.parse(warmup != null ? warmup : quick ? "2s" : "3s");
+        Duration w = HumanDuration.parse(warmup != null ? warmup : quick ? "3s" : "4s");
         Duration d = HumanDuration.parse(duration != null ? duration : quick ? "5s" : "8s");
         List<String> pins = pin == null ? null : Arrays.asList(pin.split(":", 2));
         return new BenchOptions(io, http, delivery, shapes, payloadBytes, connections, burstSize, rate, w, d,
