@@ -130,18 +130,33 @@ public final class VirtualThreadTransport implements Transport {
         }
     }
 
+    /**
+     * Ends every connection gracefully: their input is shut down first, so a connection blocked reading
+     * its next request sees end-of-stream, while one still waiting for an outcome writes its answer and
+     * then ends (closing the socket right away lost such answers: the record was in Kafka, the client never
+     * heard). Sockets still open after the timeout are closed.
+     */
     @Override
     public void close(Duration timeout) {
         stopAccepting();
-        sockets.forEach(VirtualThreadTransport::closeQuietly);
+        sockets.forEach(VirtualThreadTransport::shutdownInputQuietly);
         long deadline = System.nanoTime() + timeout.toNanos();
         for (Thread t : connectionThreads) {
             try {
                 t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             }
+        }
+        sockets.forEach(VirtualThreadTransport::closeQuietly);
+    }
+
+    private static void shutdownInputQuietly(Socket s) {
+        try {
+            s.shutdownInput();
+        } catch (IOException ignored) {
+            // already closed
         }
     }
 }
