@@ -24,17 +24,24 @@ final class SvgCharts {
         return PALETTE[index % PALETTE.length];
     }
 
+    private static boolean isOffScaleKind(CellResult cell) {
+        return "producer".equals(cell.sink());
+    }
+
     /** (a) One horizontal bar per cell with a throughput, 0 to the estimate, with the 95% interval as a whisker. */
     static String throughputBars(List<CellResult> cells) {
+        // The producer-alone baseline runs ~30x faster than any HTTP cell: it is drawn off scale, so the
+        // cells that matter are not squashed into slivers.
+        boolean httpCells = cells.stream().anyMatch(c -> !isOffScaleKind(c));
         double max = 0;
         for (CellResult cell : cells) {
-            if (cell.throughput() != null) {
+            if (cell.throughput() != null && !(httpCells && isOffScaleKind(cell))) {
                 max = Math.max(max, finite(cell.throughput().upper(), cell.throughput().estimate()));
             }
         }
         double scale = max > 0 ? BAR_AREA / max : 0;
         int height = cells.size() * ROW_HEIGHT + 30;
-        int width = LABEL_WIDTH + BAR_AREA + 90;
+        int width = LABEL_WIDTH + BAR_AREA + 160; // room for an off-scale label
         StringBuilder svg = open(width, height, "Throughput per cell, req/s with 95% interval");
         int y = 10;
         for (CellResult cell : cells) {
@@ -43,6 +50,13 @@ final class SvgCharts {
             Estimate t = cell.throughput();
             if (t == null || Double.isNaN(t.estimate())) {
                 svg.append(text(LABEL_WIDTH + 4, y + 14, "start", CellFacts.outcome(cell).toLowerCase()));
+            } else if (t.estimate() * scale > BAR_AREA) {
+                svg.append("<rect class=\"bar offscale\" x=\"").append(LABEL_WIDTH).append("\" y=\"").append(y + 3)
+                        .append("\" width=\"").append(BAR_AREA).append("\" height=\"").append(ROW_HEIGHT - 8)
+                        .append("\" fill-opacity=\"0.35\"><title>").append(Xml.escape(cell.id() + ": "
+                                + Formats.rate(t.estimate()) + " req/s, off the scale of the HTTP cells"))
+                        .append("</title></rect>");
+                svg.append(text(LABEL_WIDTH + BAR_AREA + 6, y + 14, "start", Formats.rate(t.estimate()) + " (off scale)"));
             } else {
                 double barEnd = LABEL_WIDTH + t.estimate() * scale;
                 svg.append("<rect class=\"bar").append(CellFacts.failed(cell) ? " failed" : "")
