@@ -87,6 +87,11 @@ public final class BenchRunner {
                     : (broker != null ? "embedded broker (child JVM, -Xmx1g) at " : "external ") + bootstrap,
                     String.join(" ", gatewayJvmFlags()));
             out.println(TerminalTable.environment(env));
+            if (needsKafka) {
+                Duration warm = options.quick() ? Duration.ofSeconds(20) : Duration.ofSeconds(30);
+                out.println("Warming up the broker (" + warm.toSeconds() + " s)...");
+                BrokerWarmup.run(bootstrap, TOPIC, RequestTemplate.jsonPayload(options.payloadBytes()), warm);
+            }
             List<CellResult> results = new ArrayList<>();
             for (int i = 0; i < cells.size(); i++) {
                 CellSpec cell = cells.get(i);
