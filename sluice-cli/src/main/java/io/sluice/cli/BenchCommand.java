@@ -72,6 +72,10 @@ public final class BenchCommand implements Callable<Integer> {
             + "Default: 8s; --quick: 5s.")
     String duration;
 
+    @Option(names = "--broker-warmup", paramLabel = "DURATION", description = "Produce to the bench topic this "
+            + "long before the first cell, so a fresh broker is JIT-warm (0s: skip). Default: 30s; --quick: 20s.")
+    String brokerWarmup;
+
     @Option(names = "--samples", defaultValue = "10", description = "Samples of the burst scenario. "
             + "Default: ${DEFAULT-VALUE}.")
     int samples;
@@ -130,6 +134,7 @@ public final class BenchCommand implements Callable<Integer> {
         return new BenchOptions(io, http, delivery, shapes, payloadBytes, connections, burstSize, rate, w, d,
                 quick ? Math.min(samples, 6) : samples, !noBaselines && targetUrl == null, quick, bootstrapServers,
                 targetUrl, pins, output, compare, gatewayJvmArgs == null ? List.of() : gatewayJvmArgs,
-                gatewayArgs == null ? List.of() : gatewayArgs);
+                gatewayArgs == null ? List.of() : gatewayArgs,
+                HumanDuration.parse(brokerWarmup != null ? brokerWarmup : quick ? "20s" : "30s"));
     }
 }

@@ -31,7 +31,7 @@ class BenchSmokeTest {
     void shouldRunATinyMatrixVerifyItInKafkaAndWriteTheReports() throws Exception {
         BenchCommand command = new BenchCommand();
         new CommandLine(command).parseArgs("--io", "epoll", "--http", "raw", "--delivery", "async,ack",
-                "--scenario", "keepalive", "--connections", "8", "--warmup", "1s", "--duration", "2s",
+                "--scenario", "keepalive", "--connections", "8", "--warmup", "1s", "--duration", "2s", "--broker-warmup", "1s",
                 "--output", dir.toString());
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 

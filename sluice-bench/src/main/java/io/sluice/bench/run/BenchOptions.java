@@ -28,10 +28,12 @@ import java.util.List;
  * @param compare          a previous results.json to compare with, or null
  * @param gatewayJvmArgs   extra JVM options for the gateway under test
  * @param gatewayArgs      extra {@code sluice serve} options for the gateway under test
+ * @param brokerWarmup     how long to produce before the first cell (zero: no broker warm-up)
  */
 public record BenchOptions(List<String> runtimes, List<String> https, List<String> deliveries,
                            List<Scenario> scenarios, int payloadBytes, int connections, int burstSize, double rate,
                            Duration warmup, Duration duration, int samples, boolean baselines, boolean quick,
                            String bootstrapServers, String targetUrl, List<String> pinCpus, Path outputRoot,
-                           Path compare, List<String> gatewayJvmArgs, List<String> gatewayArgs) {
+                           Path compare, List<String> gatewayJvmArgs, List<String> gatewayArgs,
+                           Duration brokerWarmup) {
 }

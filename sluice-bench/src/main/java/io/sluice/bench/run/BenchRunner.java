@@ -87,10 +87,10 @@ public final class BenchRunner {
                     : (broker != null ? "embedded broker (child JVM, -Xmx1g) at " : "external ") + bootstrap,
                     String.join(" ", gatewayJvmFlags()));
             out.println(TerminalTable.environment(env));
-            if (needsKafka) {
-                Duration warm = options.quick() ? Duration.ofSeconds(20) : Duration.ofSeconds(30);
-                out.println("Warming up the broker (" + warm.toSeconds() + " s)...");
-                BrokerWarmup.run(bootstrap, TOPIC, RequestTemplate.jsonPayload(options.payloadBytes()), warm);
+            if (needsKafka && !options.brokerWarmup().isZero()) {
+                out.println("Warming up the broker (" + options.brokerWarmup().toSeconds() + " s)...");
+                BrokerWarmup.run(bootstrap, TOPIC, RequestTemplate.jsonPayload(options.payloadBytes()),
+                        options.brokerWarmup());
             }
             List<CellResult> results = new ArrayList<>();
             for (int i = 0; i < cells.size(); i++) {
@@ -150,6 +150,7 @@ public final class BenchRunner {
         s.put("warm-up", options.warmup().toString());
         s.put("duration", options.duration().toString());
         s.put("burst samples", Integer.toString(options.samples()));
+        s.put("broker warm-up", options.brokerWarmup().toString());
         s.put("pinning", options.pinCpus() == null ? "none" : String.join(" / ", options.pinCpus()));
         s.put("load generator", "closed loop for burst, keepalive, connect; open loop (intended start times) for rate");
         s.put("confidence intervals", "95% percentile bootstrap, " + Bootstrap.DEFAULT_RESAMPLES

@@ -13,7 +13,7 @@ class MatrixTest {
     private static BenchOptions options(List<String> io, List<String> http, boolean baselines, String target) {
         return new BenchOptions(io, http, List.of("async", "ack"), List.of(Scenario.KEEPALIVE, Scenario.BURST), 34,
                 64, 1000, 20000, Duration.ofSeconds(1), Duration.ofSeconds(2), 5, baselines, false, null, target,
-                null, Path.of("x"), null, List.of(), List.of());
+                null, Path.of("x"), null, List.of(), List.of(), Duration.ZERO);
     }
 
     @Test
