@@ -52,6 +52,26 @@ public final class ConnectionResponder implements ResponseSequencer.Writer {
     }
 
     /**
+     * Back-pressure on a client that does not read its answers: once the outbound buffer passes Netty's
+     * high water mark the channel turns unwritable and the connection stops reading more requests, so
+     * the server cannot buffer answers without bound; it reads again once the client has caught up.
+     */
+    public void writabilityChanged() {
+        if (!ctx.channel().isWritable()) {
+            ctx.channel().config().setAutoRead(false);
+        } else {
+            resumeReadingIfCaughtUp();
+        }
+    }
+
+    private void resumeReadingIfCaughtUp() {
+        if (!ctx.channel().config().isAutoRead() && ctx.channel().isWritable()
+                && sequencer.pendingCount() < MAX_PENDING / 2 && !sequencer.isClosed()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    /**
      * Applies keep-alive and drain to an answer. A client that asked for keep-alive explicitly (HTTP/1.0
      * clients must, e.g. ab) is told it was granted, since HTTP/1.0 closes by default.
      */
@@ -113,9 +133,10 @@ public final class ConnectionResponder implements ResponseSequencer.Writer {
     @Override
     public void flush() {
         ctx.flush();
-        if (!ctx.channel().config().isAutoRead() && sequencer.pendingCount() < MAX_PENDING / 2
-                && !sequencer.isClosed()) {
-            ctx.channel().config().setAutoRead(true);
+        if (!ctx.channel().isWritable()) {
+            ctx.channel().config().setAutoRead(false);
+        } else {
+            resumeReadingIfCaughtUp();
         }
     }
 }

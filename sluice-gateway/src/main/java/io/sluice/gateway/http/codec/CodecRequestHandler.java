@@ -190,9 +190,17 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        responder.writabilityChanged();
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent) {
-            if (current != null) {
+            if (!ctx.channel().isWritable()) {
+                ctx.close(); // the client stopped reading its answers
+            } else if (current != null) {
                 reject(408, "request_timeout", "the request body stalled");
             } else if (responder.pendingCount() == 0) {
                 ctx.close(); // idle keep-alive connection

@@ -93,10 +93,31 @@ final class RawRequestHandler extends ByteToMessageDecoder {
         }
     }
 
+    /**
+     * Regression (HostileClientsTest: a client that never reads its answers was read without bound):
+     * ByteToMessageDecoder asks for more bytes whenever a read produced no message while auto-read is off,
+     * assuming the message is incomplete. This handler dispatches requests itself and never fires
+     * messages, so that request would defeat back-pressure; auto-read is only ever off here because of
+     * back-pressure, and turning it back on resumes reading.
+     */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        discardSomeReadBytes();
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        responder.writabilityChanged();
+        super.channelWritabilityChanged(ctx);
+    }
+
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof IdleStateEvent) {
-            if (parser.inBody()) {
+            if (!ctx.channel().isWritable()) {
+                ctx.close(); // the client stopped reading its answers
+            } else if (parser.inBody()) {
                 responder.reject(408, "request_timeout", "the request body stalled");
             } else if (responder.pendingCount() == 0 && !parser.inHead()) {
                 ctx.close(); // idle keep-alive connection

@@ -1,0 +1,138 @@
+package io.sluice.gateway;
+
+import static io.sluice.gateway.testing.HttpConnection.get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.gateway.testing.HttpConnection;
+import io.sluice.gateway.testing.HttpConnection.Response;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Clients that try to pin resources (never reading answers, trickling headers, idling by the thousand)
+ * get back-pressure, timeouts and closes, and cannot starve a well-behaved client. On every runtime,
+ * since reading, writing and timeouts are runtime-specific code.
+ */
+@ParameterizedClass(name = "{0} + {1}")
+@MethodSource("io.sluice.gateway.testing.Runtimes#all")
+@Timeout(120)
+class HostileClientsTest extends SharedBrokerTest {
+    private static Gateway gateway;
+
+    @Parameter(0)
+    IoMode io;
+    @Parameter(1)
+    HttpStyle http;
+
+    @BeforeParameterizedClassInvocation(injectArguments = true)
+    static void startGateway(IoMode io, HttpStyle http) {
+        gateway = Gateway.start(GatewayConfig.builder(kafka.bootstrapServers()).port(0).bind("127.0.0.1")
+                .io(io).http(http).ioThreads(2).headerReadTimeout(Duration.ofMillis(500))
+                .idleTimeout(Duration.ofSeconds(2)).maxConnections(5_000).build());
+    }
+
+    @AfterParameterizedClassInvocation
+    static void stopGateway() {
+        gateway.close();
+    }
+
+    /** Milliseconds a well-behaved client waits for GET /healthz on a new connection. */
+    private static long wellBehavedMillis() throws Exception {
+        long start = System.nanoTime();
+        try (HttpConnection c = new HttpConnection(gateway.port(), 5_000)) {
+            assertThat(c.exchange(get("/healthz")).status()).isEqualTo(200);
+        }
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    @Test
+    void shouldStopReadingFromAClientThatNeverReadsItsAnswers() throws Exception {
+        byte[] chunk = new byte[0];
+        byte[] one = get("/healthz");
+        byte[][] many = new byte[1000][];
+        Arrays.fill(many, one);
+        chunk = HttpConnection.concat(many);
+        AtomicLong written = new AtomicLong();
+        try (Socket greedy = new Socket()) {
+            greedy.connect(new InetSocketAddress("127.0.0.1", gateway.port()), 2_000);
+            OutputStream out = greedy.getOutputStream();
+            byte[] pipeline = chunk;
+            Thread writer = Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    for (int i = 0; i < 10_000; i++) { // bounded: at most ~380 MB if nothing pushed back
+                        out.write(pipeline);
+                        written.addAndGet(pipeline.length);
+                    }
+                } catch (Exception closed) {
+                    // the server gave up on us: fine
+                }
+            });
+            Thread.sleep(3_000);
+            long atThree = written.get();
+            assertThat(wellBehavedMillis()).as("well-behaved client meanwhile").isLessThan(1_000);
+            Thread.sleep(1_500);
+            assertThat(written.get()).as("the server stopped reading: writes are blocked").isEqualTo(atThree)
+                    .isLessThan(64L * 1024 * 1024);
+            greedy.close();
+            writer.join(5_000);
+        }
+    }
+
+    @Test
+    void shouldAnswer408ToASlowlorisClientTricklingItsHead() throws Exception {
+        String head = "POST /topics/events HTTP/1.1\r\nHost: x\r\nX-Slow: " + "s".repeat(40) + "\r\n";
+        try (HttpConnection c = new HttpConnection(gateway.port(), 5_000)) {
+            long start = System.nanoTime();
+            for (int i = 0; i < head.length(); i++) {
+                try {
+                    c.send(head.substring(i, i + 1));
+                } catch (Exception closedByServer) {
+                    break;
+                }
+                Thread.sleep(50);
+                if ((System.nanoTime() - start) / 1_000_000 > 1_500) {
+                    break;
+                }
+            }
+            Response r = c.readResponse();
+            assertThat(r.status()).isEqualTo(408);
+            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2_500);
+        }
+    }
+
+    @Test
+    void shouldServeAWellBehavedClientAmidAThousandIdleConnectionsAndCloseThem() throws Exception {
+        List<HttpConnection> idle = new ArrayList<>();
+        try {
+            for (int i = 0; i < 1_000; i++) {
+                idle.add(new HttpConnection(gateway.port(), 6_000));
+            }
+            long worst = 0;
+            for (int i = 0; i < 20; i++) {
+                worst = Math.max(worst, wellBehavedMillis());
+            }
+            assertThat(worst).as("slowest of 20 well-behaved requests, ms").isLessThan(500);
+            // Idle connections are closed after --idle-timeout (2 s here).
+            assertThat(idle.get(0).isClosedByServer()).isTrue();
+            assertThat(idle.get(idle.size() - 1).isClosedByServer()).isTrue();
+        } finally {
+            for (HttpConnection c : idle) {
+                c.close();
+            }
+        }
+    }
+}
