@@ -173,24 +173,26 @@ public final class KafkaSink implements RecordSink {
         }
 
         void completed(int index, RecordMetadata md, Exception e) {
+            RecordResult result;
             if (e == null) {
-                if (acks != null) {
-                    acks.set(index, new RecordResult.Written(md.topic(), md.partition(), md.offset()));
-                }
+                result = acks == null ? null : new RecordResult.Written(md.topic(), md.partition(), md.offset());
             } else {
                 FailureKind kind = FailureClassifier.classify(e);
                 failed.incrementAndGet();
                 health.failure();
                 metrics.recordFailed(kind);
-                if (acks != null) {
-                    acks.set(index, new RecordResult.Failed(kind, e.getMessage()));
-                } else {
+                result = new RecordResult.Failed(kind, e.getMessage());
+                if (acks == null) {
                     log.warn("Record queued for topic {} (fire-and-forget) was not delivered: {}", topic,
                             e.toString());
                 }
             }
+            // Metrics first, then the answer: a client that sees its 200 and scrapes /metrics sees it counted.
             if (outstanding.decrementAndGet() == 0) {
                 finish();
+            }
+            if (acks != null) {
+                acks.set(index, result);
             }
         }
 
