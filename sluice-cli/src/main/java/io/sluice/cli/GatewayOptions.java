@@ -75,6 +75,12 @@ public final class GatewayOptions {
             description = "408 and close when a request's headers are not complete after this. Default: ${DEFAULT-VALUE}.")
     Duration headerReadTimeout;
 
+    @Option(names = "--body-read-timeout", paramLabel = "DURATION", defaultValue = "30s",
+            converter = HumanDuration.Converter.class,
+            description = "408 and close when a request's body is not complete this long after its headers "
+                    + "(slow senders). Default: ${DEFAULT-VALUE}.")
+    Duration bodyReadTimeout;
+
     @Option(names = "--drain-timeout", paramLabel = "DURATION", defaultValue = "30s", converter = HumanDuration.Converter.class,
             description = "On shutdown, how long in-flight requests may take to finish. Default: ${DEFAULT-VALUE}.")
     Duration drainTimeout;
@@ -119,6 +125,7 @@ public final class GatewayOptions {
                 .maxConnections(maxConnections)
                 .idleTimeout(idleTimeout)
                 .headerReadTimeout(headerReadTimeout)
+                .bodyReadTimeout(bodyReadTimeout)
                 .drainTimeout(drainTimeout)
                 .io(io)
                 .http(http)

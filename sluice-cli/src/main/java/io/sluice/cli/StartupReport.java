@@ -33,6 +33,7 @@ record StartupReport(GatewayConfig config, int boundPort, String kafka, Optional
                 + " max-body-size=" + c.maxBodySize() + " max-header-size=" + c.maxHeaderSize()
                 + " max-connections=" + c.maxConnections()
                 + " idle-timeout=" + c.idleTimeout() + " header-read-timeout=" + c.headerReadTimeout()
+                + " body-read-timeout=" + c.bodyReadTimeout()
                 + " drain-timeout=" + c.drainTimeout();
     }
 

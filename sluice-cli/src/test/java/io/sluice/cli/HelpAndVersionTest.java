@@ -27,6 +27,7 @@ class HelpAndVersionTest {
         "--max-connections=N|Default: 10000",
         "--idle-timeout=DURATION|Default: 60s",
         "--header-read-timeout=DURATION|Default: 10s",
+        "--body-read-timeout=DURATION|Default: 30s",
         "--drain-timeout=DURATION|Default: 30s",
         "--io=auto|Default: auto",
         "--http=raw|Default: raw",

@@ -73,15 +73,16 @@ public final class Gateway implements AutoCloseable {
                                             BooleanSupplier draining) {
         if (c.io() == IoMode.VIRTUAL) {
             BlockingRawConnection http = new BlockingRawConnection(router, metrics, draining, c.maxHeaderSize(),
-                    c.maxBodySize(), c.idleTimeout(), c.headerReadTimeout(), PooledByteBufAllocator.DEFAULT);
+                    c.maxBodySize(), c.idleTimeout(), c.headerReadTimeout(), c.bodyReadTimeout(),
+                    PooledByteBufAllocator.DEFAULT);
             return VirtualThreadTransport.start(c.bind(), c.port(), Math.max(1, c.ioThreads()), c.maxConnections(),
                     http);
         }
         ChannelHandler http = c.http() == HttpStyle.RAW
                 ? new RawChannelInitializer(router, metrics, c.maxBodySize(), c.maxHeaderSize(), c.idleTimeout(),
-                        c.headerReadTimeout(), draining)
+                        c.headerReadTimeout(), c.bodyReadTimeout(), draining)
                 : new CodecChannelInitializer(router, metrics, c.maxBodySize(), c.maxHeaderSize(), c.idleTimeout(),
-                        c.headerReadTimeout(), draining);
+                        c.headerReadTimeout(), c.bodyReadTimeout(), draining);
         return NettyTransport.start(c.io(), c.bind(), c.port(), c.ioThreads(), c.maxConnections(), http);
     }
 

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * @param maxConnections    connections beyond this are refused (closed at once)
  * @param idleTimeout       a keep-alive connection with no request in flight is closed after this
  * @param headerReadTimeout a request whose headers are not complete after this gets 408 and a close
+ * @param bodyReadTimeout   a request whose body is not complete this long after its head gets 408 and a close
  * @param drainTimeout      on shutdown, how long in-flight requests may take to finish
  * @param io                network runtime
  * @param http              HTTP parsing style
@@ -43,6 +44,7 @@ public record GatewayConfig(
         int maxConnections,
         Duration idleTimeout,
         Duration headerReadTimeout,
+        Duration bodyReadTimeout,
         Duration drainTimeout,
         IoMode io,
         HttpStyle http,
@@ -58,6 +60,7 @@ public record GatewayConfig(
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration DEFAULT_HEADER_READ_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_BODY_READ_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
     public GatewayConfig {
@@ -68,6 +71,7 @@ public record GatewayConfig(
         Objects.requireNonNull(delivery, "delivery");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(headerReadTimeout, "headerReadTimeout");
+        Objects.requireNonNull(bodyReadTimeout, "bodyReadTimeout");
         Objects.requireNonNull(drainTimeout, "drainTimeout");
         Objects.requireNonNull(io, "io");
         Objects.requireNonNull(http, "http");
@@ -100,6 +104,7 @@ public record GatewayConfig(
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private Duration headerReadTimeout = DEFAULT_HEADER_READ_TIMEOUT;
+        private Duration bodyReadTimeout = DEFAULT_BODY_READ_TIMEOUT;
         private Duration drainTimeout = DEFAULT_DRAIN_TIMEOUT;
         private IoMode io = IoMode.NIO;
         private HttpStyle http = HttpStyle.RAW;
@@ -123,6 +128,7 @@ public record GatewayConfig(
         public Builder maxConnections(int v) { maxConnections = v; return this; }
         public Builder idleTimeout(Duration v) { idleTimeout = v; return this; }
         public Builder headerReadTimeout(Duration v) { headerReadTimeout = v; return this; }
+        public Builder bodyReadTimeout(Duration v) { bodyReadTimeout = v; return this; }
         public Builder drainTimeout(Duration v) { drainTimeout = v; return this; }
         public Builder io(IoMode v) { io = v; return this; }
         public Builder http(HttpStyle v) { http = v; return this; }
@@ -134,7 +140,7 @@ public record GatewayConfig(
         public GatewayConfig build() {
             return new GatewayConfig(bind, port, bootstrapServers, defaultTopic, topicAllowList, topicPattern,
                     delivery, maxBodySize, maxHeaderSize, maxConnections, idleTimeout, headerReadTimeout,
-                    drainTimeout, io, http, ioThreads, producerProperties, sink);
+                    bodyReadTimeout, drainTimeout, io, http, ioThreads, producerProperties, sink);
         }
     }
 }

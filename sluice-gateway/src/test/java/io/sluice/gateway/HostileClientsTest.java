@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Clients that try to pin resources (never reading answers, trickling headers, idling by the thousand)
+ * Clients that try to pin resources (never reading answers, trickling heads or bodies, idling by the thousand)
  * get back-pressure, timeouts and closes, and cannot starve a well-behaved client. On every runtime,
  * since reading, writing and timeouts are runtime-specific code.
  */
@@ -42,6 +42,7 @@ class HostileClientsTest extends SharedBrokerTest {
     static void startGateway(IoMode io, HttpStyle http) {
         gateway = Gateway.start(GatewayConfig.builder(kafka.bootstrapServers()).port(0).bind("127.0.0.1")
                 .io(io).http(http).ioThreads(2).headerReadTimeout(Duration.ofMillis(500))
+                .bodyReadTimeout(Duration.ofSeconds(1))
                 .idleTimeout(Duration.ofSeconds(2)).maxConnections(5_000).build());
     }
 
@@ -111,6 +112,27 @@ class HostileClientsTest extends SharedBrokerTest {
             Response r = c.readResponse();
             assertThat(r.status()).isEqualTo(408);
             assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2_500);
+        }
+    }
+
+    @Test
+    void shouldAnswer408ToAClientTricklingItsBody() throws Exception {
+        try (HttpConnection c = new HttpConnection(gateway.port(), 5_000)) {
+            c.send("POST /topics/events HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n");
+            long start = System.nanoTime();
+            // One byte every 100 ms: never idle long enough for --idle-timeout (2 s), but far too slow.
+            for (int i = 0; i < 30; i++) {
+                try {
+                    c.send("b");
+                } catch (Exception closedByServer) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            Response r = c.readResponse();
+            assertThat(r.status()).isEqualTo(408);
+            assertThat(r.bodyText()).contains("body");
+            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(3_500);
         }
     }
 

@@ -33,22 +33,26 @@ public final class CodecChannelInitializer extends ChannelInitializer<Channel> {
     private final int maxHeaderSize;
     private final Duration idleTimeout;
     private final Duration headerReadTimeout;
+    private final Duration bodyReadTimeout;
     private final BooleanSupplier draining;
 
     public CodecChannelInitializer(RequestRouter router, GatewayMetrics metrics, int maxBodySize, int maxHeaderSize,
-                                   Duration idleTimeout, Duration headerReadTimeout, BooleanSupplier draining) {
+                                   Duration idleTimeout, Duration headerReadTimeout, Duration bodyReadTimeout,
+                                   BooleanSupplier draining) {
         this.router = router;
         this.metrics = metrics;
         this.maxBodySize = maxBodySize;
         this.maxHeaderSize = maxHeaderSize;
         this.idleTimeout = idleTimeout;
         this.headerReadTimeout = headerReadTimeout;
+        this.bodyReadTimeout = bodyReadTimeout;
         this.draining = draining;
     }
 
     @Override
     protected void initChannel(Channel ch) {
-        CodecRequestHandler handler = new CodecRequestHandler(router, metrics, maxBodySize, draining);
+        CodecRequestHandler handler = new CodecRequestHandler(router, metrics, maxBodySize, bodyReadTimeout.toNanos(),
+                draining);
         HeaderReadTimeoutHandler headTimeout =
                 new HeaderReadTimeoutHandler(headerReadTimeout.toNanos(), handler::headTimedOut);
         handler.headTimeout(headTimeout);

@@ -17,10 +17,12 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.sluice.gateway.http.ConnectionResponder;
 import io.sluice.gateway.http.GatewayRequest;
 import io.sluice.gateway.http.RequestRouter;
 import io.sluice.gateway.ops.GatewayMetrics;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,17 +38,21 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
     private final RequestRouter router;
     private final GatewayMetrics metrics;
     private final int maxBodySize;
+    private final long bodyReadTimeoutNanos;
     private final BooleanSupplier draining;
     private HeaderReadTimeoutHandler headTimeout;
     private ChannelHandlerContext ctx;
     private ConnectionResponder responder;
     private HttpRequest current;
     private ByteBuf body;
+    private ScheduledFuture<?> bodyTimer;
 
-    CodecRequestHandler(RequestRouter router, GatewayMetrics metrics, int maxBodySize, BooleanSupplier draining) {
+    CodecRequestHandler(RequestRouter router, GatewayMetrics metrics, int maxBodySize, long bodyReadTimeoutNanos,
+                        BooleanSupplier draining) {
         this.router = router;
         this.metrics = metrics;
         this.maxBodySize = maxBodySize;
+        this.bodyReadTimeoutNanos = bodyReadTimeoutNanos;
         this.draining = draining;
     }
 
@@ -189,6 +195,31 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** A body still incomplete after a read arms the body-read timer; whole requests in one read arm nothing. */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (current != null && bodyTimer == null) {
+            bodyTimer = ctx.executor().schedule(this::bodyTimedOut, bodyReadTimeoutNanos, TimeUnit.NANOSECONDS);
+        } else if (current == null && bodyTimer != null) {
+            cancelBodyTimer();
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    private void bodyTimedOut() {
+        bodyTimer = null;
+        if (current != null && ctx.channel().isActive()) {
+            reject(408, "request_timeout", "the request body did not arrive in time (--body-read-timeout)");
+        }
+    }
+
+    private void cancelBodyTimer() {
+        if (bodyTimer != null) {
+            bodyTimer.cancel(false);
+            bodyTimer = null;
+        }
+    }
+
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         responder.writabilityChanged();
@@ -212,6 +243,7 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        cancelBodyTimer();
         releaseBody();
         ctx.fireChannelInactive();
     }

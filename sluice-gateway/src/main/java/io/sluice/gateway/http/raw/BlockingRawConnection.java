@@ -37,11 +37,12 @@ public final class BlockingRawConnection implements BlockingConnectionHandler {
     private final int maxBodySize;
     private final int idleTimeoutMillis;
     private final long headerReadTimeoutNanos;
+    private final long bodyReadTimeoutNanos;
     private final ByteBufAllocator alloc;
 
     public BlockingRawConnection(RequestRouter router, GatewayMetrics metrics, BooleanSupplier draining,
                                  int maxHeaderSize, int maxBodySize, Duration idleTimeout, Duration headerReadTimeout,
-                                 ByteBufAllocator alloc) {
+                                 Duration bodyReadTimeout, ByteBufAllocator alloc) {
         this.router = router;
         this.metrics = metrics;
         this.draining = draining;
@@ -49,6 +50,7 @@ public final class BlockingRawConnection implements BlockingConnectionHandler {
         this.maxBodySize = maxBodySize;
         this.idleTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, idleTimeout.toMillis());
         this.headerReadTimeoutNanos = headerReadTimeout.toNanos();
+        this.bodyReadTimeoutNanos = bodyReadTimeout.toNanos();
         this.alloc = alloc;
     }
 
@@ -61,6 +63,7 @@ public final class BlockingRawConnection implements BlockingConnectionHandler {
         ByteBuf buf = alloc.heapBuffer(READ_CHUNK);
         ByteBuf reply = alloc.heapBuffer(512);
         long headStart = 0;
+        long bodyStart = 0;
         try {
             while (true) {
                 RawRequestParser.Progress progress = buf.isReadable() ? parser.parse(buf)
@@ -72,6 +75,7 @@ public final class BlockingRawConnection implements BlockingConnectionHandler {
                     }
                     case REQUEST_READY -> {
                         headStart = 0;
+                        bodyStart = 0;
                         GatewayResponse r = answer(parser.takeRequest(), handoff);
                         if (send(r, reply, out, !buf.isReadable())) {
                             return;
@@ -87,10 +91,15 @@ public final class BlockingRawConnection implements BlockingConnectionHandler {
                         if (parser.inHead() && headStart == 0) {
                             headStart = System.nanoTime();
                         }
-                        if (!read(socket, in, buf, parser, headStart)) {
+                        if (parser.inBody() && bodyStart == 0) {
+                            bodyStart = System.nanoTime();
+                        }
+                        if (!read(socket, in, buf, parser, headStart, bodyStart)) {
                             if (parser.inHead() || parser.inBody()) {
-                                send(GatewayResponse.json(408, JsonBodies.error("request_timeout",
-                                        "the request did not arrive in time"), "protocol").closing(), reply, out, true);
+                                String what = parser.inHead() ? "the request head did not arrive in time"
+                                        : "the request body did not arrive in time (--body-read-timeout)";
+                                send(GatewayResponse.json(408, JsonBodies.error("request_timeout", what), "protocol")
+                                        .closing(), reply, out, true);
                             }
                             return;
                         }
@@ -132,14 +141,19 @@ public final class BlockingRawConnection implements BlockingConnectionHandler {
 
     /**
      * Reads more bytes into {@code buf}, with the socket timeout set from the parser's state: the rest of
-     * the header-read budget while a head is arriving, the idle timeout otherwise. Returns false on EOF
+     * the header-read (body-read) budget while a head (body) is arriving, the idle timeout otherwise. Returns false on EOF
      * or timeout.
      */
-    private boolean read(Socket socket, InputStream in, ByteBuf buf, RawRequestParser parser, long headStart)
-            throws IOException {
+    private boolean read(Socket socket, InputStream in, ByteBuf buf, RawRequestParser parser, long headStart,
+                         long bodyStart) throws IOException {
         int timeout = idleTimeoutMillis;
+        long left = Long.MAX_VALUE;
         if (parser.inHead() && headStart != 0) {
-            long left = headStart + headerReadTimeoutNanos - System.nanoTime();
+            left = headStart + headerReadTimeoutNanos - System.nanoTime();
+        } else if (parser.inBody() && bodyStart != 0) {
+            left = bodyStart + bodyReadTimeoutNanos - System.nanoTime();
+        }
+        if (left != Long.MAX_VALUE) {
             if (left <= 0) {
                 return false;
             }

@@ -22,9 +22,10 @@ public final class RawChannelInitializer extends ChannelInitializer<Channel> {
     private final Duration idleTimeout;
 
     public RawChannelInitializer(RequestRouter router, GatewayMetrics metrics, int maxBodySize, int maxHeaderSize,
-                                 Duration idleTimeout, Duration headerReadTimeout, BooleanSupplier draining) {
+                                 Duration idleTimeout, Duration headerReadTimeout, Duration bodyReadTimeout,
+                                 BooleanSupplier draining) {
         this.context = new RawRequestHandler.RouterContext(router, metrics, draining, maxHeaderSize, maxBodySize,
-                headerReadTimeout.toNanos());
+                headerReadTimeout.toNanos(), bodyReadTimeout.toNanos());
         this.idleTimeout = idleTimeout;
     }
 

@@ -28,10 +28,11 @@ final class RawRequestHandler extends ByteToMessageDecoder {
     private RawRequestParser parser;
     private ConnectionResponder responder;
     private ScheduledFuture<?> headTimer;
+    private ScheduledFuture<?> bodyTimer;
 
     /** What every connection's handler shares. */
     record RouterContext(RequestRouter router, GatewayMetrics metrics, BooleanSupplier draining, int maxHeaderSize,
-                         int maxBodySize, long headerReadTimeoutNanos) {
+                         int maxBodySize, long headerReadTimeoutNanos, long bodyReadTimeoutNanos) {
     }
 
     RawRequestHandler(RouterContext context) {
@@ -56,7 +57,7 @@ final class RawRequestHandler extends ByteToMessageDecoder {
         while (!responder.isRejecting() && in.isReadable()) {
             switch (parser.parse(in)) {
                 case NEED_MORE -> {
-                    armHeadTimer(ctx);
+                    armTimers(ctx);
                     return;
                 }
                 case CONTINUE_EXPECTED -> ctx.writeAndFlush(Unpooled.wrappedBuffer(RawResponseEncoder.CONTINUE));
@@ -72,17 +73,34 @@ final class RawRequestHandler extends ByteToMessageDecoder {
         if (responder.isRejecting()) {
             in.skipBytes(in.readableBytes()); // the connection closes after the error answer
         }
-        armHeadTimer(ctx);
+        armTimers(ctx);
     }
 
-    /** Starts the header-read timer when a head is partly received; stops it when none is. */
-    private void armHeadTimer(ChannelHandlerContext ctx) {
+    /**
+     * Starts the header-read (body-read) timer when, after a read, a head (body) is partly received;
+     * stops it when none is. Whole requests arriving in one read arm nothing.
+     */
+    private void armTimers(ChannelHandlerContext ctx) {
         if (parser.inHead() && headTimer == null) {
             headTimer = ctx.executor().schedule(() -> headTimedOut(ctx), context.headerReadTimeoutNanos(),
                     TimeUnit.NANOSECONDS);
         } else if (!parser.inHead() && headTimer != null) {
             headTimer.cancel(false);
             headTimer = null;
+        }
+        if (parser.inBody() && bodyTimer == null) {
+            bodyTimer = ctx.executor().schedule(() -> bodyTimedOut(ctx), context.bodyReadTimeoutNanos(),
+                    TimeUnit.NANOSECONDS);
+        } else if (!parser.inBody() && bodyTimer != null) {
+            bodyTimer.cancel(false);
+            bodyTimer = null;
+        }
+    }
+
+    private void bodyTimedOut(ChannelHandlerContext ctx) {
+        bodyTimer = null;
+        if (parser.inBody() && ctx.channel().isActive()) {
+            responder.reject(408, "request_timeout", "the request body did not arrive in time (--body-read-timeout)");
         }
     }
 
@@ -131,6 +149,9 @@ final class RawRequestHandler extends ByteToMessageDecoder {
     protected void handlerRemoved0(ChannelHandlerContext ctx) {
         if (headTimer != null) {
             headTimer.cancel(false);
+        }
+        if (bodyTimer != null) {
+            bodyTimer.cancel(false);
         }
         parser.release();
     }
