@@ -1,11 +1,11 @@
 package io.sluice.gateway;
 
 import io.netty.buffer.PooledByteBufAllocator;
-import io.netty.channel.ChannelHandler;
+import io.sluice.gateway.http.ProtocolPipeline;
 import io.sluice.gateway.http.RequestRouter;
-import io.sluice.gateway.http.codec.CodecChannelInitializer;
+import io.sluice.gateway.http.codec.CodecPipeline;
 import io.sluice.gateway.http.raw.BlockingRawConnection;
-import io.sluice.gateway.http.raw.RawChannelInitializer;
+import io.sluice.gateway.http.raw.RawPipeline;
 import io.sluice.gateway.ingest.IngestBackend;
 import io.sluice.gateway.ingest.IngestService;
 import io.sluice.gateway.ops.GatewayMetrics;
@@ -78,10 +78,10 @@ public final class Gateway implements AutoCloseable {
             return VirtualThreadTransport.start(c.bind(), c.port(), Math.max(1, c.ioThreads()), c.maxConnections(),
                     http);
         }
-        ChannelHandler http = c.http() == HttpStyle.RAW
-                ? new RawChannelInitializer(router, metrics, c.maxBodySize(), c.maxHeaderSize(), c.idleTimeout(),
+        ProtocolPipeline http = c.http() == HttpStyle.RAW
+                ? new RawPipeline(router, metrics, c.maxBodySize(), c.maxHeaderSize(), c.idleTimeout(),
                         c.headerReadTimeout(), c.bodyReadTimeout(), draining)
-                : new CodecChannelInitializer(router, metrics, c.maxBodySize(), c.maxHeaderSize(), c.idleTimeout(),
+                : new CodecPipeline(router, metrics, c.maxBodySize(), c.maxHeaderSize(), c.idleTimeout(),
                         c.headerReadTimeout(), c.bodyReadTimeout(), draining);
         return NettyTransport.start(c.io(), c.bind(), c.port(), c.ioThreads(), c.maxConnections(), http);
     }

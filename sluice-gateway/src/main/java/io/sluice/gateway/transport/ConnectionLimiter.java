@@ -1,17 +1,14 @@
 package io.sluice.gateway.transport;
 
-import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.Channel;
 import io.netty.channel.group.ChannelGroup;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Counts open connections and closes new ones beyond the limit at once, so a flood of connections
- * cannot exhaust file descriptors or memory. Shared by all connections; thread-safe (an atomic counter).
+ * Counts open connections and turns away new ones beyond the limit, so a flood of connections cannot
+ * exhaust file descriptors or memory. Shared by all connections; thread-safe (an atomic counter).
  */
-@ChannelHandler.Sharable
-final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
+final class ConnectionLimiter {
     private final int maxConnections;
     private final ChannelGroup channels;
     private final AtomicInteger open = new AtomicInteger();
@@ -22,19 +19,19 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
         this.channels = channels;
     }
 
-    @Override
-    public void channelActive(ChannelHandlerContext ctx) {
+    /**
+     * Admits a new connection (counted until it closes, and closed with the others at shutdown) or
+     * returns false when the limit is reached; the caller then closes it.
+     */
+    boolean admit(Channel ch) {
         if (open.incrementAndGet() > maxConnections) {
             open.decrementAndGet();
             refusals.refused(open.get(), maxConnections);
-            ctx.channel().config().setAutoRead(false);
-            ctx.close();
-            return;
+            return false;
         }
-        channels.add(ctx.channel());
-        ctx.pipeline().remove(this);
-        ctx.channel().closeFuture().addListener(f -> open.decrementAndGet());
-        ctx.fireChannelActive();
+        channels.add(ch);
+        ch.closeFuture().addListener(f -> open.decrementAndGet());
+        return true;
     }
 
     int open() {

@@ -2,7 +2,6 @@ package io.sluice.gateway.transport;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -22,6 +21,7 @@ import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.sluice.gateway.IoMode;
+import io.sluice.gateway.http.ProtocolPipeline;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Netty runtimes: NIO, epoll or io_uring event loops, chosen by {@link IoMode}; the HTTP stack comes
- * in as a channel initializer, so this class knows nothing of HTTP. Thread-safe.
+ * The Netty runtimes: NIO, epoll or io_uring event loops, chosen by {@link IoMode}; the HTTP style comes
+ * in as a {@link ProtocolPipeline}, so this class knows nothing of HTTP beyond that. Thread-safe.
  */
 public final class NettyTransport implements Transport {
     private static final Logger log = LoggerFactory.getLogger(NettyTransport.class);
@@ -56,7 +56,7 @@ public final class NettyTransport implements Transport {
      * address cannot be bound.
      */
     public static NettyTransport start(IoMode mode, String bind, int port, int threads, int maxConnections,
-                                       ChannelHandler httpInitializer) {
+                                       ProtocolPipeline http) {
         Native nativeIo = Native.of(mode);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads,
                 new DefaultThreadFactory("sluice-" + mode.cliName()), nativeIo.factory);
@@ -72,7 +72,11 @@ public final class NettyTransport implements Transport {
                     .childHandler(new ChannelInitializer<>() {
                         @Override
                         protected void initChannel(Channel ch) {
-                            ch.pipeline().addLast("limit", limiter).addLast("protocol-init", httpInitializer);
+                            if (!limiter.admit(ch)) {
+                                ch.close();
+                                return;
+                            }
+                            http.install(ch.pipeline());
                         }
                     })
                     .bind(bind, port).syncUninterruptibly().channel();

@@ -1,8 +1,8 @@
 package io.sluice.gateway.http.raw;
 
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.sluice.gateway.http.ProtocolPipeline;
 import io.sluice.gateway.http.RequestRouter;
 import io.sluice.gateway.ops.GatewayMetrics;
 import java.time.Duration;
@@ -10,18 +10,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * The raw HTTP style on a Netty transport. Shared by all connections (builds a fresh pipeline per
+ * The raw HTTP style on a Netty transport. Shared by all connections (installs fresh handlers per
  * connection); thread-safe.
  *
  * <pre>
  * bytes -> idle -> RawRequestHandler (RawRequestParser) -> RequestRouter
  * </pre>
  */
-public final class RawChannelInitializer extends ChannelInitializer<Channel> {
+public final class RawPipeline implements ProtocolPipeline {
     private final RawRequestHandler.RouterContext context;
     private final Duration idleTimeout;
 
-    public RawChannelInitializer(RequestRouter router, GatewayMetrics metrics, int maxBodySize, int maxHeaderSize,
+    public RawPipeline(RequestRouter router, GatewayMetrics metrics, int maxBodySize, int maxHeaderSize,
                                  Duration idleTimeout, Duration headerReadTimeout, Duration bodyReadTimeout,
                                  BooleanSupplier draining) {
         this.context = new RawRequestHandler.RouterContext(router, metrics, draining, maxHeaderSize, maxBodySize,
@@ -30,8 +30,8 @@ public final class RawChannelInitializer extends ChannelInitializer<Channel> {
     }
 
     @Override
-    protected void initChannel(Channel ch) {
-        ch.pipeline()
+    public void install(ChannelPipeline pipeline) {
+        pipeline
                 .addLast("idle", new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS))
                 .addLast("sluice-raw", new RawRequestHandler(context));
     }

@@ -1,10 +1,10 @@
 package io.sluice.gateway.http.codec;
 
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.sluice.gateway.http.ProtocolPipeline;
 import io.sluice.gateway.http.RequestRouter;
 import io.sluice.gateway.ops.GatewayMetrics;
 import java.time.Duration;
@@ -13,13 +13,13 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The framework HTTP style: Netty's {@link HttpServerCodec} plus Sluice's request handler. Shared by all
- * connections (builds a fresh pipeline per connection); thread-safe.
+ * connections (installs fresh handlers per connection); thread-safe.
  *
  * <pre>
  * bytes -> head-timeout -> HttpServerCodec -> idle -> CodecRequestHandler -> RequestRouter
  * </pre>
  */
-public final class CodecChannelInitializer extends ChannelInitializer<Channel> {
+public final class CodecPipeline implements ProtocolPipeline {
     /**
      * Requests the codec may decode before their answers are written. Netty's default (128) closes the
      * connection of a client that pipelines deeper: one 64 KiB read can hold hundreds of small requests,
@@ -36,7 +36,7 @@ public final class CodecChannelInitializer extends ChannelInitializer<Channel> {
     private final Duration bodyReadTimeout;
     private final BooleanSupplier draining;
 
-    public CodecChannelInitializer(RequestRouter router, GatewayMetrics metrics, int maxBodySize, int maxHeaderSize,
+    public CodecPipeline(RequestRouter router, GatewayMetrics metrics, int maxBodySize, int maxHeaderSize,
                                    Duration idleTimeout, Duration headerReadTimeout, Duration bodyReadTimeout,
                                    BooleanSupplier draining) {
         this.router = router;
@@ -50,7 +50,7 @@ public final class CodecChannelInitializer extends ChannelInitializer<Channel> {
     }
 
     @Override
-    protected void initChannel(Channel ch) {
+    public void install(ChannelPipeline pipeline) {
         CodecRequestHandler handler = new CodecRequestHandler(router, metrics, maxBodySize, bodyReadTimeout.toNanos(),
                 draining);
         HeaderReadTimeoutHandler headTimeout =
@@ -62,7 +62,7 @@ public final class CodecChannelInitializer extends ChannelInitializer<Channel> {
                 .setMaxChunkSize(64 * 1024)
                 .setUseRfc9112TransferEncoding(true) // Content-Length with Transfer-Encoding: 400
                 .setAllowDuplicateContentLengths(false);
-        ch.pipeline()
+        pipeline
                 .addLast("head-timeout", headTimeout)
                 .addLast("http", new HttpServerCodec(decoder, MAX_PIPELINE_DEPTH))
                 .addLast("idle", new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS))
