@@ -217,13 +217,13 @@ public final class BenchRunner {
             long records = offsets == null ? 0 : offsets.sum() - before;
             long successes = load.successes() + load.warmupSuccesses();
             Verification verification = new Verification(successes, records, cell.verifiable());
-            String note = exit != 0 ? "gateway exited with " + exit : "";
+            String problem = exit != 0 ? "gateway exited with " + exit : null;
             return result(cell, estimator.estimate(cell.scenario(), load.samples()),
                     LatencySummaries.ofMicros(load.latencyMicros()), statuses(load), errors(load),
                     new CpuUsage(cpu.gatewayCores(), cpu.brokerCores(),
                             load.loadgenCpuSeconds() / (load.measuredNanos() / 1e9)),
                     verification, Outliers.ofSamples(cell.scenario(), load.samples()), load.completionsPerSecond(),
-                    note);
+                    problem, "");
         } finally {
             if (gateway != null) {
                 gateway.close();
@@ -248,7 +248,8 @@ public final class BenchRunner {
                     Map.of(), r.failed() == 0 ? Map.of() : Map.of("failed", r.failed()),
                     new CpuUsage(cpu.gatewayCores(), cpu.brokerCores(), Double.NaN),
                     new Verification(r.acknowledged(), records, true),
-                    Outliers.ofSamples(Scenario.KEEPALIVE, r.samples()), r.perSecond(), "producer in the bench JVM");
+                    Outliers.ofSamples(Scenario.KEEPALIVE, r.samples()), r.perSecond(), null,
+                    "producer in the bench JVM");
         }
     }
 
@@ -279,12 +280,21 @@ public final class BenchRunner {
         return m;
     }
 
+    /**
+     * A finished cell: FAILED when {@code problem} is set (e.g. the gateway's exit code), when Kafka holds
+     * a different number of records than the 2xx answers, or when nothing succeeded.
+     */
     private static CellResult result(CellSpec cell, Estimate throughput, LatencySummary latency,
                                      Map<String, Long> statuses, Map<String, Long> errors, CpuUsage cpu,
                                      Verification verification, OutlierSummary outliers, long[] perSecond,
-                                     String note) {
-        boolean ok = verification.ok() && verification.successes() > 0 && note.isEmpty()
-                || verification.ok() && verification.successes() > 0 && note.startsWith("producer");
+                                     String problem, String note) {
+        if (problem == null && !verification.ok()) {
+            problem = "verification failed: " + verification.successes() + " successes, " + verification.records()
+                    + " records in Kafka";
+        } else if (problem == null && verification.successes() == 0) {
+            problem = "no successful request";
+        }
+        boolean ok = problem == null;
         List<Long> timeline = new ArrayList<>(perSecond.length);
         for (long v : perSecond) {
             timeline.add(v);
@@ -292,7 +302,7 @@ public final class BenchRunner {
         return new CellResult(cell.id(), cell.runtime(), cell.http(), cell.delivery(), cell.scenario().cliName(),
                 cell.sink(), cell.payloadBytes(), cell.concurrency(), throughput, latency, statuses, errors, cpu,
                 verification, outliers, timeline, ok ? "OK" : "FAILED",
-                ok ? note : (note.isEmpty() ? "verification failed or no successful request" : note));
+                ok ? note : problem);
     }
 
     private static CellResult failed(CellSpec cell, String why) {
