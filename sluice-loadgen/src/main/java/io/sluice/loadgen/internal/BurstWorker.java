@@ -8,14 +8,12 @@ import io.sluice.loadgen.ErrorKind;
  * request with {@code Connection: close} on each, reads the answer, closes, and tells the {@link BurstDriver}.
  * Latency and the request timeout include the connect. Runs on its event loop; never blocks.
  */
-public final class BurstWorker extends LoopWorker {
+public final class BurstWorker extends ConnectionPerRequestWorker {
     private final BurstDriver driver;
-    private final ByteBuf request;
 
     public BurstWorker(LoopContext context, BurstDriver driver, ByteBuf closeRequest) {
-        super(context);
+        super(context, closeRequest);
         this.driver = driver;
-        this.request = closeRequest;
     }
 
     @Override
@@ -32,25 +30,12 @@ public final class BurstWorker extends LoopWorker {
     void burst(int n, boolean counted) {
         long now = System.nanoTime();
         for (int i = 0; i < n; i++) {
-            ClientConnection c = newConnection();
-            c.begin(now, counted, now + timing.requestTimeoutNanos());
-            recording.started(counted);
-            open(c);
+            startRequest(now, counted);
         }
     }
 
     @Override
-    protected void onConnected(ClientConnection c) {
-        if (c.outstanding) {
-            c.write(request);
-        } else {
-            c.close();
-        }
-    }
-
-    @Override
-    protected void onAnswered(ClientConnection c, int status, long now) {
-        c.close();
+    protected void answered(int status) {
         driver.requestDone(status >= 200 && status < 300);
     }
 
@@ -64,9 +49,5 @@ public final class BurstWorker extends LoopWorker {
     @Override
     protected void onFailed(ClientConnection c, ErrorKind kind) {
         driver.requestDone(false);
-    }
-
-    @Override
-    protected void onClosed(ClientConnection c) {
     }
 }

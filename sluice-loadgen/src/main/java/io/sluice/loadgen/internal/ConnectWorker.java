@@ -9,15 +9,13 @@ import io.sluice.loadgen.ErrorKind;
  * so TIME_WAIT lands here, honestly: no SO_LINGER 0). The request's latency and timeout include the connect.
  * Runs on its event loop; never blocks.
  */
-public final class ConnectWorker extends LoopWorker {
+public final class ConnectWorker extends ConnectionPerRequestWorker {
     private final int workers;
-    private final ByteBuf request;
     private final Runnable next = this::startNext;
 
     public ConnectWorker(LoopContext context, int workers, ByteBuf closeRequest) {
-        super(context);
+        super(context, closeRequest);
         this.workers = workers;
-        this.request = closeRequest;
     }
 
     @Override
@@ -37,25 +35,11 @@ public final class ConnectWorker extends LoopWorker {
         if (stopped || now >= timing.measureEnd()) {
             return;
         }
-        ClientConnection c = newConnection();
-        boolean counted = timing.counts(now);
-        c.begin(now, counted, now + timing.requestTimeoutNanos());
-        recording.started(counted);
-        open(c);
+        startRequest(now, timing.counts(now));
     }
 
     @Override
-    protected void onConnected(ClientConnection c) {
-        if (c.outstanding) {
-            c.write(request);
-        } else {
-            c.close();
-        }
-    }
-
-    @Override
-    protected void onAnswered(ClientConnection c, int status, long now) {
-        c.close();
+    protected void answered(int status) {
         startNext();
     }
 
@@ -69,9 +53,5 @@ public final class ConnectWorker extends LoopWorker {
     @Override
     protected void onFailed(ClientConnection c, ErrorKind kind) {
         loop.execute(next);
-    }
-
-    @Override
-    protected void onClosed(ClientConnection c) {
     }
 }
