@@ -18,6 +18,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.sluice.loadgen.internal.ErrorClassifier;
 import io.sluice.loadgen.internal.LoopContext;
 import io.sluice.loadgen.internal.LoopWorker;
+import io.sluice.loadgen.internal.RequestStamper;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,10 +49,12 @@ public final class LoadGenerator {
 
     private final int threads;
     private final Io io;
+    private final RequestLedger ledger;
 
     private LoadGenerator(Builder b) {
         this.threads = b.threads;
         this.io = b.io;
+        this.ledger = b.ledger;
     }
 
     public static Builder builder() {
@@ -66,6 +69,15 @@ public final class LoadGenerator {
     /** Runs the load to completion (warm-up, then measurement) and returns what was measured. */
     public LoadResult execute(LoadSpec spec, ProgressListener progress) {
         validate(spec);
+        RequestStamper stamper = null;
+        if (ledger != null) {
+            int slot = spec.request().idSlotFromEnd();
+            if (slot < 0) {
+                throw new IllegalArgumentException("a run with a request ledger needs a body with an id slot "
+                        + "(RequestTemplate.idPayload)");
+            }
+            stamper = new RequestStamper(ledger, slot);
+        }
         boolean epoll = switch (io) {
             case EPOLL -> {
                 if (!Epoll.isAvailable()) {
@@ -88,7 +100,7 @@ public final class LoadGenerator {
                 loops.add((EventLoop) e);
             }
             RunPlan plan = new RunPlan(spec, loops, channelClass, keepAlive, close,
-                    new InetSocketAddress(spec.request().host(), spec.request().port()), new ErrorClassifier());
+                    new InetSocketAddress(spec.request().host(), spec.request().port()), new ErrorClassifier(), stamper);
             return switch (spec.scenario()) {
                 case KEEPALIVE, CONNECT, RATE -> new WindowedRun(plan, progress).run();
                 case BURST -> new BurstRun(plan, progress).run();
@@ -126,7 +138,7 @@ public final class LoadGenerator {
     /** What one run needs to build its workers. */
     record RunPlan(LoadSpec spec, List<EventLoop> loops, Class<? extends SocketChannel> channelClass,
                    ByteBuf keepAliveRequest, ByteBuf closeRequest, InetSocketAddress server,
-                   ErrorClassifier classifier) {
+                   ErrorClassifier classifier, RequestStamper stamper) {
 
         /** A bootstrap bound to {@code loop}; used only on that loop's thread. */
         Bootstrap bootstrap(EventLoop loop) {
@@ -148,7 +160,8 @@ public final class LoadGenerator {
             List<W> out = new ArrayList<>();
             for (int i = 0; i < loops.size(); i++) {
                 EventLoop loop = loops.get(i);
-                out.add(factory.apply(new Indexed(i, new LoopContext(loop, bootstrap(loop), server, timing, classifier))));
+                out.add(factory.apply(new Indexed(i, new LoopContext(loop, bootstrap(loop), server, timing, classifier,
+                        stamper))));
             }
             return out;
         }
@@ -162,8 +175,19 @@ public final class LoadGenerator {
     public static final class Builder {
         private int threads = 1;
         private Io io = Io.AUTO;
+        private RequestLedger ledger;
 
         private Builder() {
+        }
+
+        /**
+         * Stamps every request with a unique id from {@code ledger} and reports the acknowledged ones to it
+         * (default none: every request is the same shared bytes). The request body needs an id slot
+         * ({@link RequestTemplate#idPayload}).
+         */
+        public Builder ledger(RequestLedger ledger) {
+            this.ledger = java.util.Objects.requireNonNull(ledger);
+            return this;
         }
 
         /** Event-loop threads (default 1: the bench pins generator and server to share 2 cores). */

@@ -20,10 +20,26 @@ import org.HdrHistogram.Histogram;
  * @param warmupSuccesses      2xx answers to requests started during the warm-up: excluded from every
  *                             statistic, but the server did the work (a benchmark's verification in Kafka
  *                             must count them)
+ * @param activity             what happened in each second of the measurement, whatever the status
  */
 public record LoadResult(LoadSpec spec, long sent, Map<Integer, Long> statusCounts, Map<ErrorKind, Long> errors,
                          Histogram latencyMicros, List<Sample> samples, long[] completionsPerSecond,
-                         double loadgenCpuSeconds, long measuredNanos, long warmupSuccesses) {
+                         double loadgenCpuSeconds, long measuredNanos, long warmupSuccesses, Activity activity) {
+
+    /**
+     * Requests by the second of the measurement in which they started, got an answer (any status), or failed
+     * without one (warm-up requests included when they end inside the measurement).
+     */
+    public record Activity(long[] started, long[] answered, long[] failed) {
+        /** Requests started and not yet ended at the end of second {@code s}, counted from the measurement start. */
+        public long outstandingAfter(int s) {
+            long open = 0;
+            for (int i = 0; i <= s; i++) {
+                open += started[i] - answered[i] - failed[i];
+            }
+            return Math.max(0, open);
+        }
+    }
 
     /** Answers with a 2xx status. */
     public long successes() {

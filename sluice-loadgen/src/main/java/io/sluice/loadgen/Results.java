@@ -27,6 +27,8 @@ final class Results {
         }
         return new LoadResult(spec, totals.sent, Collections.unmodifiableMap(statuses),
                 Collections.unmodifiableMap(errors), totals.latencyMicros, List.copyOf(samples),
-                totals.seconds.clone(), cpuSeconds, measuredNanos, totals.uncountedSuccesses);
+                totals.seconds.clone(), cpuSeconds, measuredNanos, totals.uncountedSuccesses,
+                new LoadResult.Activity(totals.startedSeconds.clone(), totals.answeredSeconds.clone(),
+                        totals.failedSeconds.clone()));
     }
 }

@@ -106,7 +106,7 @@ public final class HtmlReport {
         return t.append("</table>\n").toString();
     }
 
-    private static String keyValues(Map<String, String> entries) {
+    static String keyValues(Map<String, String> entries) {
         StringBuilder t = new StringBuilder("<table class=\"kv\">\n");
         if (entries != null) {
             entries.forEach((k, v) -> t.append("<tr><th>").append(Xml.escape(k)).append("</th><td>")

@@ -39,6 +39,16 @@ public final class JsonReport {
         return MAPPER.readValue(json, BenchRun.class);
     }
 
+    /** Writes any report model (e.g. a soak run) as indented JSON, the same way as a bench run. */
+    public static void writeValue(Object value, Path file) throws IOException {
+        Files.writeString(file, MAPPER.writeValueAsString(value) + "\n");
+    }
+
+    /** Reads a report model written by {@link #writeValue}. */
+    public static <T> T readValue(Path file, Class<T> type) throws IOException {
+        return MAPPER.readValue(Files.readString(file), type);
+    }
+
     public static void write(BenchRun run, Path file) throws IOException {
         Files.writeString(file, toJson(run) + "\n");
     }

@@ -144,28 +144,47 @@ final class SvgCharts {
 
     /** (c) One small chart per cell: 2xx answers in each second of the measurement, from 0 to its peak. */
     static String timeline(CellResult cell, int index) {
+        return series("Throughput per second: " + cell.id(), cell.perSecond(), index, "/s");
+    }
+
+    /**
+     * A small line chart of one value per second, from 0 to its peak; a missing value ({@code null}) breaks
+     * the line. The caption gives the length, the peak and the last value, with {@code unit}.
+     */
+    static String series(String label, List<? extends Number> values, int index, String unit) {
         int width = 300;
         int height = 70;
-        StringBuilder svg = open(width, height + 18, "Throughput per second: " + cell.id());
-        List<Long> perSecond = cell.perSecond();
-        if (perSecond == null || perSecond.isEmpty()) {
-            return svg.append(text(4, 20, "start", "no timeline")).append("</svg>").toString();
+        StringBuilder svg = open(width, height + 18, label);
+        if (values == null || values.stream().allMatch(v -> v == null)) {
+            return svg.append(text(4, 20, "start", "no data")).append("</svg>").toString();
         }
-        long peak = 1;
-        for (Long v : perSecond) {
-            peak = Math.max(peak, v == null ? 0 : v);
+        double peak = 0;
+        for (Number v : values) {
+            peak = Math.max(peak, v == null ? 0 : v.doubleValue());
         }
-        double dx = perSecond.size() > 1 ? (width - 8) / (double) (perSecond.size() - 1) : 0;
-        StringBuilder points = new StringBuilder();
-        for (int i = 0; i < perSecond.size(); i++) {
-            long v = perSecond.get(i) == null ? 0 : perSecond.get(i);
-            points.append(coordinate(4 + i * dx)).append(',')
-                    .append(coordinate(4 + (height - 8) * (1 - v / (double) peak))).append(' ');
-        }
+        double scale = peak > 0 ? peak : 1;
+        double dx = values.size() > 1 ? (width - 8) / (double) (values.size() - 1) : 0;
         line(svg, "axis", 4, height - 4, width - 4, height - 4);
-        svg.append("<polyline class=\"timeline\" fill=\"none\" stroke=\"").append(color(index))
-                .append("\" points=\"").append(points.toString().trim()).append("\"/>");
-        svg.append(text(4, height + 14, "start", perSecond.size() + " s, peak " + Formats.rate(peak) + "/s"));
+        StringBuilder points = new StringBuilder();
+        for (int i = 0; i <= values.size(); i++) {
+            Number v = i < values.size() ? values.get(i) : null;
+            if (v == null) {
+                if (!points.isEmpty()) {
+                    svg.append("<polyline class=\"timeline\" fill=\"none\" stroke=\"").append(color(index))
+                            .append("\" points=\"").append(points.toString().trim()).append("\"/>");
+                    points.setLength(0);
+                }
+                continue;
+            }
+            points.append(coordinate(4 + i * dx)).append(',')
+                    .append(coordinate(4 + (height - 8) * (1 - v.doubleValue() / scale))).append(' ');
+        }
+        Number last = null;
+        for (Number v : values) {
+            last = v == null ? last : v;
+        }
+        svg.append(text(4, height + 14, "start", values.size() + " s, peak " + Formats.rate(peak) + unit
+                + ", last " + Formats.rate(last == null ? Double.NaN : last.doubleValue()) + unit));
         return svg.append("</svg>").toString();
     }
 

@@ -11,11 +11,11 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates the benchmark's own topic on an external cluster if it is missing (the gateway never creates topics). */
-final class BenchTopic {
+public final class BenchTopic {
     private BenchTopic() {
     }
 
-    static void ensure(String bootstrap, String topic, int partitions) throws Exception {
+    public static void ensure(String bootstrap, String topic, int partitions) throws Exception {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(p)) {

@@ -5,6 +5,7 @@ import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.sluice.gateway.ingest.FailureKind;
 import java.io.ByteArrayOutputStream;
@@ -49,6 +50,8 @@ public final class GatewayMetrics {
                 .classicOnly()
                 .classicExponentialUpperBounds(0.0005, 2, 16)
                 .register(registry);
+        // The JVM's own figures (heap, GC, threads, file descriptors): what a soak watches for growth.
+        JvmMetrics.builder().register(registry);
     }
 
     /** Counts one answered HTTP request. */

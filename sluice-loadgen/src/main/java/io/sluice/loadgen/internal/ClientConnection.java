@@ -31,6 +31,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Cha
     boolean connected;
     /** False once the server said {@code Connection: close}: send nothing more on it. */
     boolean reusable = true;
+    /** The id the {@link RequestStamper} wrote into the outstanding request; -1 when none. */
+    long requestId = -1;
 
     ClientConnection(LoopWorker worker) {
         this.worker = worker;
@@ -51,9 +53,14 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Cha
         return was;
     }
 
-    /** Writes the shared encoded request; failures arrive in {@link #exceptionCaught}. */
+    /**
+     * Writes the shared encoded request, stamped with a fresh id when the run has a ledger; failures arrive in
+     * {@link #exceptionCaught}.
+     */
     void write(ByteBuf request) {
-        channel.writeAndFlush(request.duplicate(), channel.voidPromise());
+        RequestStamper stamper = worker.stamper();
+        ByteBuf bytes = stamper == null ? request.duplicate() : stamper.stamp(request, this);
+        channel.writeAndFlush(bytes, channel.voidPromise());
     }
 
     void close() {

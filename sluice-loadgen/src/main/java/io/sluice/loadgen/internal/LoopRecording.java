@@ -12,7 +12,9 @@ import org.HdrHistogram.Histogram;
  * <p>A request is <em>counted</em> when it starts inside the measurement (warm-up results are discarded); a
  * counted request ends in exactly one status or one error, so {@code sent == answers + errors} once nothing is
  * in flight. The timeline counts 2xx answers by the time they <em>arrive</em>, whenever they started, so a
- * window's throughput is not short by the requests in flight at its start.
+ * window's throughput is not short by the requests in flight at its start. The per-second activity (requests
+ * started, answered with any status, failed) counts every request by the time of the event, so a soak can see
+ * seconds with requests outstanding and nothing finishing.
  */
 public final class LoopRecording {
     private static final int STATUS_SLOTS = 1000;
@@ -30,6 +32,9 @@ public final class LoopRecording {
     private long windowNanos = 1;
     private long[] windows = new long[0];
     private long[] seconds = new long[0];
+    private long[] startedSeconds = new long[0];
+    private long[] answeredSeconds = new long[0];
+    private long[] failedSeconds = new long[0];
 
     /** Sets the time line: {@code windowCount} windows of {@code windowNanos} and per-second counts from {@code start}. */
     public void timeline(long start, long windowNanos, int windowCount, int secondCount) {
@@ -38,6 +43,18 @@ public final class LoopRecording {
         this.timelineEnd = start + windowNanos * windowCount;
         this.windows = new long[windowCount];
         this.seconds = new long[secondCount];
+        this.startedSeconds = new long[secondCount];
+        this.answeredSeconds = new long[secondCount];
+        this.failedSeconds = new long[secondCount];
+    }
+
+    /** The second of the time line {@code now} falls in, or -1 outside it. */
+    private int secondOf(long now) {
+        if (now < timelineStart) {
+            return -1;
+        }
+        long second = (now - timelineStart) / 1_000_000_000L;
+        return second < seconds.length ? (int) second : -1;
     }
 
     /** A request started (or was attempted: a failed connect counts too). */
@@ -45,6 +62,10 @@ public final class LoopRecording {
         if (counted) {
             sent++;
             inFlight++;
+        }
+        int second = secondOf(System.nanoTime());
+        if (second >= 0) {
+            startedSeconds[second]++;
         }
     }
 
@@ -57,14 +78,16 @@ public final class LoopRecording {
         } else if (status >= 200 && status < 300) {
             uncountedSuccesses++; // warm-up: not measured, but the server still did it (verification needs it)
         }
+        int second = secondOf(now);
+        if (second >= 0) {
+            answeredSeconds[second]++;
+        }
         if (status >= 200 && status < 300 && now >= timelineStart) {
-            long offset = now - timelineStart;
             if (now < timelineEnd) {
-                windows[(int) (offset / windowNanos)]++;
+                windows[(int) ((now - timelineStart) / windowNanos)]++;
             }
-            long second = offset / 1_000_000_000L;
-            if (second < seconds.length) {
-                seconds[(int) second]++;
+            if (second >= 0) {
+                seconds[second]++;
             }
         }
     }
@@ -74,6 +97,10 @@ public final class LoopRecording {
         if (counted) {
             inFlight--;
             errors[kind.ordinal()]++;
+        }
+        int second = secondOf(System.nanoTime());
+        if (second >= 0) {
+            failedSeconds[second]++;
         }
     }
 
@@ -99,12 +126,18 @@ public final class LoopRecording {
         for (int w = 0; w < windows.length; w++) {
             sum.windows[w] += windows[w];
         }
-        if (sum.seconds.length < seconds.length) {
-            sum.seconds = Arrays.copyOf(sum.seconds, seconds.length);
+        sum.seconds = addInto(sum.seconds, seconds);
+        sum.startedSeconds = addInto(sum.startedSeconds, startedSeconds);
+        sum.answeredSeconds = addInto(sum.answeredSeconds, answeredSeconds);
+        sum.failedSeconds = addInto(sum.failedSeconds, failedSeconds);
+    }
+
+    private static long[] addInto(long[] sum, long[] mine) {
+        long[] out = sum.length < mine.length ? Arrays.copyOf(sum, mine.length) : sum;
+        for (int s = 0; s < mine.length; s++) {
+            out[s] += mine[s];
         }
-        for (int s = 0; s < seconds.length; s++) {
-            sum.seconds[s] += seconds[s];
-        }
+        return out;
     }
 
     /** The sum of all loops' recordings; filled by {@link #addTo}. Not thread-safe. */
@@ -116,5 +149,8 @@ public final class LoopRecording {
         public final long[] errors = new long[KINDS.length];
         public long[] windows = new long[0];
         public long[] seconds = new long[0];
+        public long[] startedSeconds = new long[0];
+        public long[] answeredSeconds = new long[0];
+        public long[] failedSeconds = new long[0];
     }
 }

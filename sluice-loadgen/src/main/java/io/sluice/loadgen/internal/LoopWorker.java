@@ -25,6 +25,7 @@ public abstract class LoopWorker {
     private final Bootstrap bootstrap;
     private final SocketAddress server;
     private final ErrorClassifier classifier;
+    private final RequestStamper stamper;
     private ClientConnection[] live = new ClientConnection[16];
     private int liveCount;
     private ScheduledFuture<?> sweep;
@@ -36,6 +37,7 @@ public abstract class LoopWorker {
         this.bootstrap = context.bootstrap();
         this.server = context.server();
         this.classifier = context.classifier();
+        this.stamper = context.stamper();
     }
 
     /** Starts the load (on the loop). */
@@ -76,6 +78,11 @@ public abstract class LoopWorker {
 
     ErrorClassifier classifier() {
         return classifier;
+    }
+
+    /** Writes request ids, or {@code null}. */
+    RequestStamper stamper() {
+        return stamper;
     }
 
     /** Opens a connection; the worker hears of it through {@link #onConnected} or {@link #onConnectFailed}. */
@@ -122,6 +129,9 @@ public abstract class LoopWorker {
 
     final void answered(ClientConnection c, int status) {
         long now = System.nanoTime();
+        if (stamper != null) {
+            stamper.answered(c, status);
+        }
         recording.answered(c.counted, c.latencyBase, status, now);
         if (!stopped) {
             onAnswered(c, status, now);

@@ -1,0 +1,254 @@
+package io.sluice.bench.soak;
+
+import io.sluice.bench.model.DeliveryReport;
+import io.sluice.bench.model.GrowthCheck;
+import io.sluice.bench.model.SoakPhase;
+import io.sluice.bench.model.SoakRun;
+import io.sluice.bench.model.SoakSecond;
+import io.sluice.bench.report.JsonReport;
+import io.sluice.bench.report.ProgressBar;
+import io.sluice.bench.report.SoakReport;
+import io.sluice.bench.run.BenchTopic;
+import io.sluice.bench.run.EnvironmentProbe;
+import io.sluice.bench.run.GatewayProcess;
+import io.sluice.bench.stats.LatencySummaries;
+import io.sluice.kafka.embedded.BrokerProcess;
+import io.sluice.kafka.embedded.FreePorts;
+import io.sluice.loadgen.LoadGenerator;
+import io.sluice.loadgen.LoadResult;
+import io.sluice.loadgen.LoadSpec;
+import io.sluice.loadgen.ProgressListener;
+import io.sluice.loadgen.RequestTemplate;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Runs a whole {@code sluice soak}: the broker (embedded unless one is named), then for each runtime and load
+ * shape a fresh gateway JVM, a fresh topic, sustained load with a unique id per request, the gateway sampled
+ * every second, a graceful stop, and the proof in Kafka that every acknowledged id arrived. Writes soak.json
+ * and soak.html and prints a table. Runs on the calling thread (the load and the sampler have their own).
+ */
+public final class SoakRunner {
+    private static final DateTimeFormatter DIR_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+    private static final Pattern WARNING = Pattern.compile("\\s(WARN|ERROR)\\s");
+    private static final int WARNING_EXAMPLES = 5;
+    /** The gateway's heap is fixed and pre-touched, so its RSS moves only with what lives off the heap. */
+    static final List<String> GATEWAY_JVM_FLAGS = List.of("-XX:+AlwaysPreTouch");
+
+    private final SoakOptions options;
+    private final PrintStream out;
+    private final boolean interactive = System.console() != null;
+
+    public SoakRunner(SoakOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    /** Runs every phase; returns 0 when all passed, 1 otherwise. */
+    public int run() throws Exception {
+        Instant started = Instant.now();
+        String stamp = DIR_NAME.format(started);
+        Path dir = options.outputRoot().resolve("soak-" + stamp);
+        Files.createDirectories(dir);
+        BrokerProcess broker = null;
+        String bootstrap = options.bootstrapServers();
+        try {
+            if (bootstrap == null) {
+                out.println("Starting the embedded Kafka broker...");
+                broker = BrokerProcess.builder().dataDir(dir.resolve("kafka")).brokerPort(0).maxHeap("1g").start();
+                bootstrap = broker.bootstrapServers();
+            }
+            Map<String, String> env = EnvironmentProbe.describe((broker != null ? "embedded broker (child JVM, "
+                    + "-Xmx1g) at " : "external ") + bootstrap, String.join(" ", gatewayJvmFlags()));
+            List<SoakPhase> phases = new ArrayList<>();
+            List<String[]> plan = plan();
+            for (int i = 0; i < plan.size(); i++) {
+                String runtime = plan.get(i)[0];
+                String mode = plan.get(i)[1];
+                String label = String.format("[%d/%d] %s/%s/%s/%s", i + 1, plan.size(), runtime, options.http(),
+                        options.delivery(), mode);
+                SoakPhase phase = runPhase(runtime, mode, bootstrap, dir, stamp, label);
+                phases.add(phase);
+                if (interactive) {
+                    out.print("\r" + " ".repeat(100) + "\r");
+                }
+                out.println(label + "  " + (phase.passed() ? "PASSED" : "FAILED") + "  "
+                        + String.format(Locale.ROOT, "%,.0f req/s", phase.throughput())
+                        + (phase.passed() ? "" : "  " + String.join("; ", phase.failures())));
+            }
+            SoakRun run = new SoakRun(started.toString(), env, settings(), phases);
+            JsonReport.writeValue(run, dir.resolve(SoakReport.JSON_FILE));
+            Files.writeString(dir.resolve(SoakReport.HTML_FILE), SoakReport.html(run), StandardCharsets.UTF_8);
+            out.println();
+            out.println(SoakReport.terminal(run));
+            out.println("Reports: " + dir.resolve(SoakReport.JSON_FILE) + ", " + SoakReport.HTML_FILE);
+            return run.passed() ? 0 : 1;
+        } finally {
+            if (broker != null) {
+                broker.close();
+            }
+        }
+    }
+
+    /** Runtime and mode of each phase, runtime by runtime. */
+    private List<String[]> plan() {
+        List<String[]> plan = new ArrayList<>();
+        for (String runtime : options.runtimes()) {
+            options.modes().forEach(m -> plan.add(new String[] {runtime, m.cliName()}));
+        }
+        return plan;
+    }
+
+    private SoakPhase runPhase(String runtime, String mode, String bootstrap, Path dir, String stamp, String label)
+            throws Exception {
+        String id = runtime + "/" + options.http() + "/" + options.delivery() + "/" + mode;
+        String topic = "sluice-soak-" + stamp + "-" + runtime.replace('_', '-') + "-" + mode;
+        BenchTopic.ensure(bootstrap, topic, 4);
+        int port = FreePorts.pick("127.0.0.1");
+        List<String> args = new ArrayList<>(List.of("--io", runtime, "--http", options.http(), "--delivery",
+                options.delivery(), "--bootstrap-servers", bootstrap, "--max-connections", "20000"));
+        args.addAll(options.gatewayArgs());
+        Path log = dir.resolve("gateway-" + id.replace('/', '_') + ".log");
+        List<String> jvm = new ArrayList<>(GATEWAY_JVM_FLAGS);
+        jvm.addAll(options.gatewayJvmArgs());
+        try (GatewayProcess gateway = GatewayProcess.start(port, args, jvm, null, log, Duration.ofSeconds(60))) {
+            RequestTemplate request = new RequestTemplate("127.0.0.1", port, "/topics/" + topic, "application/json",
+                    RequestTemplate.idPayload(options.payloadBytes()));
+            LoadSpec spec = new LoadSpec(io.sluice.loadgen.Scenario.parse(mode), request, options.connections(), 0,
+                    Duration.ZERO, options.duration(), 0, options.requestTimeout());
+            AckLedger ledger = new AckLedger();
+            ResourceSampler sampler = new ResourceSampler(gateway.pid(), port, ProcStats.system());
+            sampler.start(System.nanoTime());
+            LoadResult load = LoadGenerator.builder().ledger(ledger).build().execute(spec, progress(label));
+            List<ResourceSampler.Sample> samples = sampler.stop();
+            int exit = gateway.stop(Duration.ofSeconds(60));
+            Duration readBack = Duration.ofSeconds(Math.max(120, options.duration().toSeconds()));
+            DeliveryReport delivery = DeliveryCheck.run(bootstrap, topic, ledger,
+                    options.delivery().equals("ack"), readBack);
+            List<SoakSecond> timeline = SoakJudge.timeline(load.activity(), load.completionsPerSecond(), samples);
+            return phase(id, runtime, mode, load, timeline, delivery, exit, log, ledger.acknowledgedTwice());
+        }
+    }
+
+    private SoakPhase phase(String id, String runtime, String mode, LoadResult load, List<SoakSecond> timeline,
+                            DeliveryReport delivery, int exit, Path log, long acknowledgedTwice) throws IOException {
+        List<Integer> stalls = SoakJudge.stalls(timeline);
+        int longest = SoakJudge.longestRun(stalls);
+        List<GrowthCheck> growth = SoakJudge.growth(timeline, options.bounds());
+        List<String> warnings = warnings(log);
+        long warningCount = warnings.size();
+        warnings = warnings.subList(0, (int) Math.min(WARNING_EXAMPLES, warningCount));
+        Map<String, Long> statuses = new TreeMap<>();
+        load.statusCounts().forEach((k, v) -> statuses.put(Integer.toString(k), v));
+        Map<String, Long> errors = new TreeMap<>();
+        load.errors().forEach((k, v) -> errors.put(k.name().toLowerCase(Locale.ROOT), v));
+
+        List<String> failures = new ArrayList<>();
+        if (!stalls.isEmpty()) {
+            failures.add(stalls.size() + " stalled second(s), longest " + longest + " s, first at " + stalls.get(0)
+                    + " s");
+        }
+        long bad = load.sent() - load.successes();
+        double errorRate = load.sent() == 0 ? 1 : bad / (double) load.sent();
+        if (errorRate > options.bounds().maxErrorRate()) {
+            failures.add(String.format(Locale.ROOT, "%,d of %,d requests failed or got no 2xx (%.3f%% > %.3f%%)", bad,
+                    load.sent(), errorRate * 100, options.bounds().maxErrorRate() * 100));
+        }
+        if (load.successes() == 0) {
+            failures.add("no successful request");
+        }
+        if (!delivery.passed()) {
+            failures.add("delivery (" + delivery.rule() + "): " + delivery.missing() + " acknowledged id(s) missing, "
+                    + delivery.duplicatedAcknowledged() + " acknowledged id(s) duplicated");
+        }
+        for (GrowthCheck g : growth) {
+            if (!g.passed()) {
+                failures.add(String.format(Locale.ROOT, "%s grew from %,.0f to %,.0f (bound %,.0f: %s)",
+                        g.resource(), g.baseline(), g.end(), g.allowed(), g.rule()));
+            }
+        }
+        if (exit != 0) {
+            failures.add("the gateway exited with " + exit + " after SIGTERM");
+        }
+        if (acknowledgedTwice > 0) {
+            failures.add(acknowledgedTwice + " id(s) answered twice (a load generator fault)");
+        }
+        int seconds = timeline.size();
+        double throughput = load.successes() / (load.measuredNanos() / 1e9);
+        return new SoakPhase(id, runtime, options.http(), options.delivery(), mode, options.connections(), seconds,
+                throughput, LatencySummaries.ofMicros(load.latencyMicros()), statuses, errors, stalls, longest,
+                delivery, growth, warningCount, List.copyOf(warnings), exit, failures, timeline);
+    }
+
+    /** The WARN/ERROR lines of the gateway's log. */
+    private static List<String> warnings(Path log) throws IOException {
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.filter(l -> WARNING.matcher(l).find()).toList();
+        }
+    }
+
+    private ProgressListener progress(String label) {
+        long total = Math.max(1, options.duration().toSeconds());
+        long[] lastMinute = {0};
+        return (phase, fraction) -> {
+            if (interactive) {
+                out.print("\r" + ProgressBar.render(label, fraction, 30));
+                return;
+            }
+            long minute = (long) (fraction * total) / 60;
+            if (minute > lastMinute[0]) {
+                lastMinute[0] = minute;
+                out.println(label + "  " + minute + " min of " + String.format(Locale.ROOT, "%.1f", total / 60.0));
+            }
+        };
+    }
+
+    private List<String> gatewayJvmFlags() {
+        List<String> flags = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
+        flags.addAll(GATEWAY_JVM_FLAGS);
+        flags.addAll(options.gatewayJvmArgs());
+        if (!options.gatewayArgs().isEmpty()) {
+            flags.add("| serve " + String.join(" ", options.gatewayArgs()));
+        }
+        return flags;
+    }
+
+    private Map<String, String> settings() {
+        SoakBounds b = options.bounds();
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("runtimes", String.join(",", options.runtimes()));
+        s.put("http", options.http());
+        s.put("delivery", options.delivery() + (options.delivery().equals("ack")
+                ? " (every acknowledged id exactly once in Kafka)" : " (every acknowledged id at least once in Kafka, "
+                + "after the gateway flushed)"));
+        s.put("modes", String.join(",", options.modes().stream().map(m -> m.cliName()).toList()));
+        s.put("duration per phase", options.duration().toString());
+        s.put("connections", Integer.toString(options.connections()));
+        s.put("payload bytes", Integer.toString(options.payloadBytes()));
+        s.put("request timeout", options.requestTimeout().toString());
+        s.put("stall", "a second with requests outstanding and none answered or failed");
+        s.put("growth bounds", String.format(Locale.ROOT, "rss +%.0f%% +%d MiB; heap floor +%.0f%% +%d MiB; open files "
+                        + "+%.0f%% +%d; threads +%d; from the 10-20%% window to the last 10%%; runs >= %d s",
+                b.rssGrowth() * 100, b.rssSlackBytes() >> 20, b.heapFloorGrowth() * 100, b.heapSlackBytes() >> 20,
+                b.fileGrowth() * 100, b.fileSlack(), b.threadSlack(), b.minJudgedSeconds()));
+        s.put("max error rate", String.format(Locale.ROOT, "%.3f%% (no answer or non-2xx)", b.maxErrorRate() * 100));
+        s.put("time wait", "machine-wide count (/proc/net/sockstat)");
+        return s;
+    }
+}

@@ -1,0 +1,58 @@
+package io.sluice.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sluice.bench.soak.SoakOptions;
+import io.sluice.loadgen.Scenario;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class SoakCommandTest {
+
+    private static SoakOptions parse(String... args) {
+        SoakCommand command = new SoakCommand();
+        new CommandLine(command).parseArgs(args);
+        return command.options();
+    }
+
+    @Test
+    void shouldDefaultToTenMinutesOfKeepaliveAndConnectInAckModeOnEpoll() {
+        SoakOptions o = parse();
+
+        assertThat(o.runtimes()).containsExactly("epoll");
+        assertThat(o.http()).isEqualTo("raw");
+        assertThat(o.modes()).containsExactly(Scenario.KEEPALIVE, Scenario.CONNECT);
+        assertThat(o.delivery()).isEqualTo("ack");
+        assertThat(o.duration()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(o.bootstrapServers()).isNull();
+        assertThat(o.bounds().rssGrowth()).isEqualTo(0.10);
+        assertThat(o.bounds().maxErrorRate()).isEqualTo(0.001);
+    }
+
+    @Test
+    void shouldExpandAllToTheFourRuntimesInOrder() {
+        SoakOptions o = parse("--io", "all", "--mode", "connect", "--duration", "60s", "--delivery", "async",
+                "--max-rss-growth", "20", "--max-error-rate", "1");
+
+        assertThat(o.runtimes()).containsExactly("nio", "epoll", "io_uring", "virtual");
+        assertThat(o.modes()).containsExactly(Scenario.CONNECT);
+        assertThat(o.duration()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(o.bounds().rssGrowth()).isEqualTo(0.20);
+        assertThat(o.bounds().maxErrorRate()).isEqualTo(0.01);
+    }
+
+    @Test
+    void shouldRefuseWhatCannotBeSoakedWithAClearMessage() {
+        assertThatThrownBy(() -> parse("--io", "kqueue")).isInstanceOf(CliException.class)
+                .hasMessageContaining("unknown runtime 'kqueue'");
+        assertThatThrownBy(() -> parse("--io", "all", "--http", "codec")).isInstanceOf(CliException.class)
+                .hasMessageContaining("virtual");
+        assertThatThrownBy(() -> parse("--mode", "burst")).isInstanceOf(CliException.class)
+                .hasMessageContaining("not a soak mode");
+        assertThatThrownBy(() -> parse("--delivery", "maybe")).isInstanceOf(CliException.class);
+        assertThatThrownBy(() -> parse("--payload-bytes", "10")).isInstanceOf(CliException.class)
+                .hasMessageContaining("44");
+    }
+}
