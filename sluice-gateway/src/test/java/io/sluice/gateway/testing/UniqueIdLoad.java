@@ -46,7 +46,7 @@ public final class UniqueIdLoad {
         UniqueIdLoad load = new UniqueIdLoad();
         for (int t = 0; t < threads; t++) {
             String prefix = "c" + t + "-";
-            load.clients.add(Thread.ofPlatform().name("load-" + t).start(
+            load.clients.add(Thread.ofPlatform().name("load-" + t).daemon(true).start(
                     () -> load.run(port, target, prefix, (int) readTimeout.toMillis(), pause.toMillis())));
         }
         return load;

@@ -18,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A single-node Kafka broker running {@link BrokerMain} in a child JVM; its methods may be called from any
- * thread ({@link #stop()}, {@link #kill()} and {@link #close()} are serialized on the instance).
+ * A Kafka node (a single-node broker, or one node of a {@link KafkaCluster}) running {@link BrokerMain} in
+ * a child JVM; its methods may be called from any thread ({@link #stop()}, {@link #kill()} and
+ * {@link #close()} are serialized on the instance).
  *
  * <p>The child gets its own heap and shows up as its own process, so a benchmark can measure the
  * gateway's CPU and memory apart from the broker's, and a fault test can {@link #kill()} it. The child
