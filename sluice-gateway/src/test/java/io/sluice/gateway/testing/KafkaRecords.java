@@ -1,5 +1,6 @@
 package io.sluice.gateway.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,34 @@ public final class KafkaRecords {
                 }
             }
             return out;
+        }
+    }
+
+    /**
+     * Every record value of every partition of {@code topic}, as UTF-8 text, read from the beginning up
+     * to the end offsets seen when the read starts; duplicates are kept. Throws if the end is not reached
+     * within {@code timeout}, so a slow read is never mistaken for missing records.
+     */
+    public static List<String> allValues(String bootstrap, String topic, Duration timeout) {
+        try (KafkaConsumer<byte[], byte[]> c = consumer(bootstrap)) {
+            List<TopicPartition> tps = c.partitionsFor(topic, timeout).stream()
+                    .map(PartitionInfo::partition).map(p -> new TopicPartition(topic, p))
+                    .collect(Collectors.toList());
+            c.assign(tps);
+            c.seekToBeginning(tps);
+            Map<TopicPartition, Long> ends = c.endOffsets(tps, timeout);
+            List<String> values = new ArrayList<>();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!tps.stream().allMatch(tp -> c.position(tp, timeout) >= ends.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("could not read " + topic + " to its end offsets " + ends + " within "
+                            + timeout + "; read " + values.size() + " records");
+                }
+                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
+                    values.add(new String(r.value(), StandardCharsets.UTF_8));
+                }
+            }
+            return values;
         }
     }
 

@@ -8,8 +8,8 @@ import java.util.concurrent.CountDownLatch;
 import io.sluice.kafka.embedded.internal.KafkaLogLevels;
 
 /**
- * Runs an {@link EmbeddedKafkaBroker} as the whole job of its own JVM, as launched by
- * {@link BrokerProcess}: prints {@value #READY_PREFIX}{@code 127.0.0.1:<port>} on standard output once the
+ * Runs an {@link EmbeddedKafkaBroker} (alone, or as one node of a {@link KafkaCluster}) as the whole job
+ * of its own JVM, as launched by {@link BrokerProcess}: prints {@value #READY_PREFIX}{@code 127.0.0.1:<port>} on standard output once the
  * broker accepts writes, and closes the broker on SIGTERM (a shutdown hook) or, with
  * {@code --exit-on-stdin-eof}, when standard input reaches end of file.
  *

@@ -18,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A single-node Kafka broker running {@link BrokerMain} in a child JVM; its methods may be called from any
- * thread ({@link #stop()}, {@link #kill()} and {@link #close()} are serialized on the instance).
+ * A Kafka node (a single-node broker, or one node of a {@link KafkaCluster}) running {@link BrokerMain} in
+ * a child JVM; its methods may be called from any thread ({@link #stop()}, {@link #kill()} and
+ * {@link #close()} are serialized on the instance).
  *
  * <p>The child gets its own heap and shows up as its own process, so a benchmark can measure the
  * gateway's CPU and memory apart from the broker's, and a fault test can {@link #kill()} it. The child
@@ -109,6 +110,10 @@ public final class BrokerProcess implements AutoCloseable {
         private int brokerPort = EmbeddedKafkaBroker.DEFAULT_BROKER_PORT;
         private int controllerPort = 0;
         private final Map<String, Integer> topics = new LinkedHashMap<>();
+        private Integer nodeId;
+        private String quorumVoters;
+        private String clusterId;
+        private final Map<String, String> configs = new LinkedHashMap<>();
         private String maxHeap = "512m";
         private final List<String> jvmArgs = new ArrayList<>();
         private String classpath;
@@ -139,6 +144,33 @@ public final class BrokerProcess implements AutoCloseable {
         /** A topic the broker creates at start (kept if it exists). */
         public Builder topic(String name, int partitions) {
             topics.put(name, partitions);
+            return this;
+        }
+
+        /** The node's id; default {@value EmbeddedKafkaBroker#NODE_ID}. */
+        public Builder nodeId(int nodeId) {
+            this.nodeId = nodeId;
+            return this;
+        }
+
+        /**
+         * The controller quorum the node votes in ({@code id@host:port,...}, this node on its own fixed
+         * controller port included); default: the node alone. See {@link KafkaCluster}.
+         */
+        public Builder quorumVoters(String voters) {
+            this.quorumVoters = Objects.requireNonNull(voters, "voters");
+            return this;
+        }
+
+        /** The cluster id to format new storage with, the same on every node of a cluster; default: a new one. */
+        public Builder clusterId(String clusterId) {
+            this.clusterId = Objects.requireNonNull(clusterId, "clusterId");
+            return this;
+        }
+
+        /** A Kafka server property that wins over Sluice's default for it (e.g. {@code min.insync.replicas}). */
+        public Builder config(String key, String value) {
+            configs.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
             return this;
         }
 
@@ -192,7 +224,7 @@ public final class BrokerProcess implements AutoCloseable {
                 throw new UncheckedIOException("cannot launch the Kafka broker child JVM " + command.get(0), e);
             }
             ChildOutputWatcher output = ChildOutputWatcher.start(process.getInputStream(), BrokerMain.READY_PREFIX,
-                    LoggerFactory.getLogger("io.sluice.kafka.embedded.broker"), "broker pid " + process.pid() + " | ",
+                    LoggerFactory.getLogger("io.sluice.kafka.embedded.broker"), logPrefix(process),
                     "kafka-broker-output-" + process.pid());
             try {
                 String bootstrap = output.ready().get(readyTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -211,6 +243,10 @@ public final class BrokerProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for the Kafka broker child JVM", e);
             }
+        }
+
+        private String logPrefix(Process process) {
+            return (nodeId == null ? "broker" : "node " + nodeId) + " pid " + process.pid() + " | ";
         }
 
         private static boolean waitForExit(Process process) {
@@ -246,6 +282,22 @@ public final class BrokerProcess implements AutoCloseable {
             topics.forEach((name, partitions) -> {
                 command.add("--topic");
                 command.add(name + ":" + partitions);
+            });
+            if (nodeId != null) {
+                command.add("--node-id");
+                command.add(nodeId.toString());
+            }
+            if (quorumVoters != null) {
+                command.add("--voters");
+                command.add(quorumVoters);
+            }
+            if (clusterId != null) {
+                command.add("--cluster-id");
+                command.add(clusterId);
+            }
+            configs.forEach((key, value) -> {
+                command.add("--config");
+                command.add(key + "=" + value);
             });
             command.add("--exit-on-stdin-eof");
             return command;

@@ -17,7 +17,7 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.utils.Time;
 
 /**
- * A real single-node KRaft Kafka broker (broker and controller in one) inside this JVM; {@link #start()}
+ * A real KRaft Kafka node (broker and controller in one) inside this JVM; {@link #start()}
  * and {@link #close()} are serialized on the instance, so {@code close} may run from a shutdown hook
  * while another thread is in {@code start} (it then waits for the start to finish).
  *
@@ -35,6 +35,11 @@ import org.apache.kafka.common.utils.Time;
  * <p>The storage under the data directory is formatted on the first start only; later starts on the
  * same directory keep the cluster id, the topics and the records. One instance starts at most once;
  * to restart, close it and build a new one on the same directory.
+ *
+ * <p>Alone is the default. Given {@link Builder#quorumVoters(String) voters} and a shared
+ * {@link Builder#clusterId(String) cluster id}, the node is one member of a multi-node cluster (see
+ * {@link KafkaCluster}); its {@code start} then returns only once a majority of the voters is up, so the
+ * members must be started concurrently.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
@@ -42,12 +47,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     public static final String HOST = "127.0.0.1";
     /** Kafka's usual port, the default of {@link Builder#brokerPort(int)}. */
     public static final int DEFAULT_BROKER_PORT = 9092;
-    /** The node id of the single broker-and-controller. */
+    /** The node id of a single broker-and-controller, the default of {@link Builder#nodeId(int)}. */
     public static final int NODE_ID = 1;
 
     private static final String LOG_DIR_NAME = "kafka-logs";
 
     private final Path dataDir;
+    private final int nodeId;
+    private final String quorumVoters;
+    private final String wantedClusterId;
     private final int requestedBrokerPort;
     private final int requestedControllerPort;
     private final Map<String, Integer> topics;
@@ -63,6 +71,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private EmbeddedKafkaBroker(Builder b) {
         this.dataDir = Objects.requireNonNull(b.dataDir, "dataDir is required").toAbsolutePath();
+        this.nodeId = b.nodeId;
+        this.quorumVoters = b.quorumVoters;
+        this.wantedClusterId = b.clusterId;
         this.requestedBrokerPort = b.brokerPort;
         this.requestedControllerPort = b.controllerPort;
         this.topics = Collections.unmodifiableMap(new LinkedHashMap<>(b.topics));
@@ -90,8 +101,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         brokerPort = resolvePort(requestedBrokerPort, true, -1);
         controllerPort = resolvePort(requestedControllerPort, false, brokerPort);
         Path logDir = dataDir.resolve(LOG_DIR_NAME);
-        Properties props = KraftNodeConfig.of(NODE_ID, HOST, brokerPort, controllerPort, logDir, overrides);
-        clusterId = KraftStorage.formatIfNeeded(logDir, props);
+        String voters = quorumVoters != null ? quorumVoters : KraftNodeConfig.soleVoter(nodeId, HOST, controllerPort);
+        Properties props = KraftNodeConfig.of(nodeId, HOST, brokerPort, controllerPort, voters, logDir, overrides);
+        clusterId = KraftStorage.formatIfNeeded(logDir, props, wantedClusterId);
         server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
         try {
             server.startup();
@@ -172,6 +184,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** Collects the settings of an {@link EmbeddedKafkaBroker}; use from one thread. */
     public static final class Builder {
         private Path dataDir;
+        private int nodeId = NODE_ID;
+        private String quorumVoters;
+        private String clusterId;
         private int brokerPort = DEFAULT_BROKER_PORT;
         private int controllerPort = 0;
         private final Map<String, Integer> topics = new LinkedHashMap<>();
@@ -184,6 +199,34 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         /** Where the broker keeps its storage (required); created and formatted on first start. */
         public Builder dataDir(Path dataDir) {
             this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+            return this;
+        }
+
+        /** This node's id ({@code node.id}); default {@value EmbeddedKafkaBroker#NODE_ID}. */
+        public Builder nodeId(int nodeId) {
+            if (nodeId < 0) {
+                throw new IllegalArgumentException("node id must be >= 0, got " + nodeId);
+            }
+            this.nodeId = nodeId;
+            return this;
+        }
+
+        /**
+         * The controller quorum this node votes in, as Kafka's {@code controller.quorum.voters}
+         * ({@code 1@127.0.0.1:9093,2@127.0.0.1:9095,...}, this node and its controller port included);
+         * default: this node alone. Every voter's controller port must be fixed, not 0.
+         */
+        public Builder quorumVoters(String voters) {
+            this.quorumVoters = Objects.requireNonNull(voters, "voters");
+            return this;
+        }
+
+        /**
+         * The cluster id to format new storage with, the same on every node of a cluster; default: a new
+         * random one. Starting on storage formatted for another cluster fails.
+         */
+        public Builder clusterId(String clusterId) {
+            this.clusterId = Objects.requireNonNull(clusterId, "clusterId");
             return this;
         }
 

@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Finds and checks local TCP ports by binding to them; stateless and safe to call from any thread.
@@ -40,6 +43,21 @@ public final class FreePorts {
             }
         }
         throw new IllegalStateException("cannot find a free TCP port on " + host + " other than " + exclude);
+    }
+
+    /**
+     * Returns {@code count} different ports, each free when it was picked: for a cluster, whose nodes
+     * must know each other's ports before any of them starts.
+     */
+    public static List<Integer> pickDistinct(String host, int count) {
+        Set<Integer> ports = new LinkedHashSet<>();
+        for (int attempt = 0; ports.size() < count && attempt < 100 * count; attempt++) {
+            ports.add(pick(host));
+        }
+        if (ports.size() < count) {
+            throw new IllegalStateException("cannot find " + count + " different free TCP ports on " + host);
+        }
+        return List.copyOf(ports);
     }
 
     /**

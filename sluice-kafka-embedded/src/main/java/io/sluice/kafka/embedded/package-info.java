@@ -1,7 +1,8 @@
 /**
  * A real Kafka broker that Sluice starts for you: a single KRaft node (broker and controller in one)
  * listening on 127.0.0.1, for {@code sluice kafka}, for {@code sluice serve} without
- * {@code --bootstrap-servers}, for benchmarks and for tests.
+ * {@code --bootstrap-servers}, for benchmarks and for tests; and a small multi-node cluster of such
+ * nodes for failover tests.
  *
  * <h2>Why a real broker</h2>
  * Sluice's promise is that it answers an HTTP request only once it knows what Kafka did with the
@@ -36,8 +37,24 @@
  * // ... POST, expect 200; every record acknowledged before the kill is still in "events" ...
  * }</pre>
  *
+ * <h2>A cluster, for failover</h2>
+ * One node cannot show what happens when a partition leader dies: its partitions simply go away.
+ * {@link io.sluice.kafka.embedded.KafkaCluster} starts three (or n) nodes, each broker and controller in
+ * one and each in its own child JVM, all voters of one controller quorum with fixed ports picked before
+ * any node starts and storage formatted with one cluster id. Every topic gets a replica on every node and
+ * {@code min.insync.replicas} = n - 1, so with three nodes an {@code acks=all} write is acknowledged only
+ * once two copies exist, and a SIGKILLed node costs neither data nor availability:
+ * <pre>{@code
+ * try (KafkaCluster kafka = KafkaCluster.builder().dataDir(dir).nodes(3).start()) {  // ~7 s on 2 cores
+ *     kafka.createTopic("events", 3);
+ *     kafka.kill(kafka.leaderOf("events", 0));
+ *     // the controller fences the dead node after the 3 s broker session timeout and moves its
+ *     // leaderships to in-sync replicas; acks=all writes resume, nothing acknowledged is lost
+ * }
+ * }</pre>
+ *
  * <h2>Footprint and noise</h2>
- * The node runs with replication factor 1 for every internal topic, a 1-partition offsets topic and a
+ * A single node runs with replication factor 1 for every internal topic, a 1-partition offsets topic and a
  * 2 MiB log-cleaner buffer (Kafka's default 128 MiB would sit on the heap), so it fits in a few hundred
  * MiB. Kafka logs about 2,400 INFO lines while it starts; the broker's loggers are set to WARN through
  * logback unless the application's logging configuration sets their level itself.

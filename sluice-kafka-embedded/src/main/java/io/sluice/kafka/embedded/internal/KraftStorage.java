@@ -31,11 +31,25 @@ public final class KraftStorage {
 
     /** Returns the cluster id of {@code logDir}, formatting it with a new id first if it is not formatted. */
     public static String formatIfNeeded(Path logDir, Properties serverProps) {
+        return formatIfNeeded(logDir, serverProps, null);
+    }
+
+    /**
+     * Returns the cluster id of {@code logDir}, formatting it first with {@code wantedClusterId} (a new
+     * random id when null) if it is not formatted. Every node of a cluster is formatted with the same id.
+     *
+     * @throws IllegalStateException if the directory already belongs to another cluster than the wanted one
+     */
+    public static String formatIfNeeded(Path logDir, Properties serverProps, String wantedClusterId) {
         String existing = clusterId(logDir);
         if (existing != null) {
+            if (wantedClusterId != null && !wantedClusterId.equals(existing)) {
+                throw new IllegalStateException("Kafka storage in " + logDir + " belongs to cluster " + existing
+                        + ", not " + wantedClusterId + "; use an empty data directory for this node");
+            }
             return existing;
         }
-        String clusterId = Uuid.randomUuid().toString();
+        String clusterId = wantedClusterId != null ? wantedClusterId : newClusterId();
         try {
             Files.createDirectories(logDir);
             Path configFile = Files.createTempFile(logDir.getParent(), "format-", ".properties");
@@ -51,6 +65,11 @@ public final class KraftStorage {
             throw new UncheckedIOException("cannot format Kafka storage in " + logDir + ": " + e, e);
         }
         return clusterId;
+    }
+
+    /** A fresh random cluster id in Kafka's form (22 characters of URL-safe base64). */
+    public static String newClusterId() {
+        return Uuid.randomUuid().toString();
     }
 
     /** Returns the cluster id recorded in {@code logDir}, or null when the directory is not formatted. */

@@ -37,6 +37,15 @@ public final class TopicCreator {
      * take writes, or throws after {@code timeout}.
      */
     public static void createAll(String bootstrapServers, Map<String, Integer> topics, Duration timeout) {
+        createAll(bootstrapServers, topics, (short) 1, timeout);
+    }
+
+    /**
+     * Same as {@link #createAll(String, Map, Duration)} with {@code replicationFactor} replicas of every
+     * partition.
+     */
+    public static void createAll(String bootstrapServers, Map<String, Integer> topics, short replicationFactor,
+                                 Duration timeout) {
         if (topics.isEmpty()) {
             return;
         }
@@ -46,7 +55,7 @@ public final class TopicCreator {
         props.setProperty(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
         try (Admin admin = Admin.create(props)) {
             List<NewTopic> wanted = new ArrayList<>();
-            topics.forEach((name, partitions) -> wanted.add(new NewTopic(name, partitions, (short) 1)));
+            topics.forEach((name, partitions) -> wanted.add(new NewTopic(name, partitions, replicationFactor)));
             var results = admin.createTopics(wanted).values();
             for (var entry : results.entrySet()) {
                 try {

@@ -1,0 +1,256 @@
+package io.sluice.kafka.embedded;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+import io.sluice.kafka.embedded.internal.ClusterLayout;
+import io.sluice.kafka.embedded.internal.KraftStorage;
+import io.sluice.kafka.embedded.internal.TopicCreator;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartitionInfo;
+
+/**
+ * A real Kafka cluster of a few KRaft nodes on 127.0.0.1, each node (broker and controller in one) in its
+ * own child JVM, so a fault test can SIGKILL one of them; its methods may be called from any thread
+ * ({@link #kill}, {@link #stop} and {@link #close} are serialized on the instance).
+ *
+ * <pre>{@code
+ * try (KafkaCluster kafka = KafkaCluster.builder().dataDir(dir).nodes(3).start()) {
+ *     kafka.createTopic("events", 3);              // replication factor 3, min.insync.replicas 2
+ *     int leader = kafka.leaderOf("events", 0);
+ *     kafka.kill(leader);                          // SIGKILL: no controlled shutdown, like a crash
+ *     // acks=all writes go on once the controller has fenced the dead node (about 3 s)
+ * }
+ * }</pre>
+ *
+ * <p>Every node is a voter of the controller quorum and holds a replica of every partition; see
+ * {@link ClusterLayout#replicationConfig()} for the replication settings. Node ids are 1..n. A killed
+ * node stays down: the cluster is for tests that watch what its clients do meanwhile.
+ */
+public final class KafkaCluster implements AutoCloseable {
+
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(20);
+
+    private final ClusterLayout layout;
+    private final Map<Integer, BrokerProcess> nodes;
+    private final Duration topicReadyTimeout;
+
+    private KafkaCluster(ClusterLayout layout, Map<Integer, BrokerProcess> nodes, Duration topicReadyTimeout) {
+        this.layout = layout;
+        this.nodes = nodes;
+        this.topicReadyTimeout = topicReadyTimeout;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Every node's address, dead ones included (clients skip those), for {@code bootstrap.servers}. */
+    public String bootstrapServers() {
+        return layout.bootstrapServers();
+    }
+
+    /** The id all nodes' storage was formatted with. */
+    public String clusterId() {
+        return layout.clusterId();
+    }
+
+    /** The node ids, 1..n. */
+    public List<Integer> nodeIds() {
+        return List.copyOf(nodes.keySet());
+    }
+
+    /** The child JVM that runs node {@code nodeId}. */
+    public BrokerProcess node(int nodeId) {
+        BrokerProcess node = nodes.get(nodeId);
+        if (node == null) {
+            throw new IllegalArgumentException("no node " + nodeId + " in this cluster; its ids are " + nodes.keySet());
+        }
+        return node;
+    }
+
+    /** SIGKILLs node {@code nodeId} and returns once its process is gone. */
+    public synchronized void kill(int nodeId) {
+        node(nodeId).kill();
+    }
+
+    /** Stops node {@code nodeId} cleanly (SIGTERM, controlled shutdown) and returns once it is gone. */
+    public synchronized void stop(int nodeId) {
+        node(nodeId).stop();
+    }
+
+    /**
+     * Creates a topic with one replica of each partition on every node and returns once every partition
+     * has a leader; a topic that already exists is kept as it is.
+     */
+    public void createTopic(String name, int partitions) {
+        TopicCreator.createAll(bootstrapServers(), Map.of(name, partitions), (short) nodes.size(), topicReadyTimeout);
+    }
+
+    /**
+     * The id of the node that leads {@code partition} of {@code topic} now, as the cluster's metadata says
+     * (a node that just died may still be named until the controller has fenced it).
+     *
+     * @throws IllegalStateException if the partition has no leader or the cluster does not answer in 20 s
+     */
+    public int leaderOf(String topic, int partition) {
+        try (Admin admin = admin()) {
+            TopicPartitionInfo info = admin.describeTopics(List.of(topic)).allTopicNames()
+                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic).partitions().get(partition);
+            Node leader = info.leader();
+            if (leader == null || leader.isEmpty()) {
+                throw new IllegalStateException(topic + "-" + partition + " has no leader now");
+            }
+            return leader.id();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking for the leader of " + topic + "-" + partition, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot find the leader of " + topic + "-" + partition + ": " + e, e);
+        }
+    }
+
+    /** An admin client for this cluster; the caller closes it. */
+    public Admin admin() {
+        Properties props = new Properties();
+        props.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.setProperty(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(ADMIN_TIMEOUT.toMillis()));
+        props.setProperty(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(ADMIN_TIMEOUT.toMillis() / 2));
+        return Admin.create(props);
+    }
+
+    /** Stops every node that is still running, all at once, and returns once they are gone. */
+    @Override
+    public synchronized void close() {
+        onEachConcurrently(nodes.values(), BrokerProcess::stop);
+    }
+
+    /** Runs {@code action} on every node, each on its own thread, and waits for all of them. */
+    private static void onEachConcurrently(Iterable<BrokerProcess> targets, Consumer<BrokerProcess> action) {
+        List<CompletableFuture<Void>> running = new ArrayList<>();
+        for (BrokerProcess target : targets) {
+            running.add(CompletableFuture.runAsync(() -> action.accept(target), Thread::startVirtualThread));
+        }
+        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** Collects the settings of a {@link KafkaCluster}; use from one thread. */
+    public static final class Builder {
+        private Path dataDir;
+        private int nodes = 3;
+        private String maxHeap = "384m";
+        private final List<String> jvmArgs = new ArrayList<>(List.of("-XX:+UseSerialGC"));
+        private final Map<String, String> configs = new LinkedHashMap<>();
+        private Duration readyTimeout = Duration.ofSeconds(120);
+
+        private Builder() {
+        }
+
+        /** The directory under which each node keeps its storage ({@code node-<id>}); required. */
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+            return this;
+        }
+
+        /** How many nodes; default 3, the fewest that survive losing one with min.insync.replicas 2. */
+        public Builder nodes(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("a cluster needs at least 1 node, got " + count);
+            }
+            this.nodes = count;
+            return this;
+        }
+
+        /** Each node's -Xmx; default "384m". */
+        public Builder maxHeap(String maxHeap) {
+            this.maxHeap = Objects.requireNonNull(maxHeap, "maxHeap");
+            return this;
+        }
+
+        /** An extra JVM option for every node (the default list holds {@code -XX:+UseSerialGC}). */
+        public Builder jvmArg(String arg) {
+            jvmArgs.add(Objects.requireNonNull(arg, "arg"));
+            return this;
+        }
+
+        /** A Kafka server property for every node, winning over the cluster's defaults. */
+        public Builder config(String key, String value) {
+            configs.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** How long to wait for all nodes to be ready, and for a new topic's leaders; default 120 s. */
+        public Builder readyTimeout(Duration timeout) {
+            this.readyTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * Launches every node at once (a node is ready only when a majority of the quorum is up) and
+         * returns when all of them accept writes.
+         *
+         * @throws IllegalStateException if a node fails or is not ready in time; every node launched is
+         *                               then stopped again
+         */
+        public KafkaCluster start() {
+            Objects.requireNonNull(dataDir, "dataDir is required");
+            ClusterLayout layout = ClusterLayout.onPorts(EmbeddedKafkaBroker.HOST, KraftStorage.newClusterId(),
+                    FreePorts.pickDistinct(EmbeddedKafkaBroker.HOST, 2 * nodes));
+            Map<Integer, CompletableFuture<BrokerProcess>> launching = new LinkedHashMap<>();
+            for (ClusterLayout.Node node : layout.nodes()) {
+                launching.put(node.id(), CompletableFuture.supplyAsync(() -> node(layout, node).start(),
+                        Thread::startVirtualThread));
+            }
+            Map<Integer, BrokerProcess> started = new LinkedHashMap<>();
+            RuntimeException failure = null;
+            for (var entry : launching.entrySet()) {
+                try {
+                    started.put(entry.getKey(), entry.getValue().join());
+                } catch (CompletionException e) {
+                    RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+                    if (failure == null) {
+                        failure = new IllegalStateException("Kafka cluster node " + entry.getKey() + " failed to start: "
+                                + cause.getMessage(), cause);
+                    } else {
+                        failure.addSuppressed(cause);
+                    }
+                }
+            }
+            if (failure != null) {
+                onEachConcurrently(started.values(), BrokerProcess::kill);
+                throw failure;
+            }
+            return new KafkaCluster(layout, started, readyTimeout);
+        }
+
+        private BrokerProcess.Builder node(ClusterLayout layout, ClusterLayout.Node node) {
+            BrokerProcess.Builder builder = BrokerProcess.builder()
+                    .dataDir(dataDir.resolve("node-" + node.id()))
+                    .nodeId(node.id())
+                    .brokerPort(node.brokerPort())
+                    .controllerPort(node.controllerPort())
+                    .quorumVoters(layout.quorumVoters())
+                    .clusterId(layout.clusterId())
+                    .maxHeap(maxHeap)
+                    .readyTimeout(readyTimeout);
+            jvmArgs.forEach(builder::jvmArg);
+            layout.replicationConfig().forEach(builder::config);
+            configs.forEach(builder::config);
+            return builder;
+        }
+    }
+}
