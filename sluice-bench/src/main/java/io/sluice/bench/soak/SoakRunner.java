@@ -207,6 +207,9 @@ public final class SoakRunner {
         long total = Math.max(1, options.duration().toSeconds());
         long[] lastMinute = {0};
         return (phase, fraction) -> {
+            if (!phase.equals("measure")) {
+                return; // a soak has no warm-up
+            }
             if (interactive) {
                 out.print("\r" + ProgressBar.render(label, fraction, 30));
                 return;
