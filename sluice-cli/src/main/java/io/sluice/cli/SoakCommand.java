@@ -81,6 +81,11 @@ public final class SoakCommand implements Callable<Integer> {
             description = "Use this Kafka instead of the embedded broker (a topic per phase is created).")
     String bootstrapServers;
 
+    @Option(names = "--broker-quota", paramLabel = "SIZE", converter = ByteSize.Converter.class, description = "Play a slow broker: a Kafka quota "
+            + "(producer_byte_rate) of SIZE per second for every producer, removed afterwards. With a load far "
+            + "above it, the soak shows overload: fast 503s, bounded memory (pair with --max-error-rate 100).")
+    Integer brokerQuota;
+
     @Option(names = "--output", defaultValue = "soak-results", description = "Where reports go. "
             + "Default: ${DEFAULT-VALUE}.")
     Path output;
@@ -143,6 +148,7 @@ public final class SoakCommand implements Callable<Integer> {
                 .withMaxErrorRate(maxErrorRate / 100);
         return new SoakOptions(List.copyOf(io), http, List.copyOf(shapes), delivery, d, connections, payloadBytes,
                 HumanDuration.parse(requestTimeout), bootstrapServers, output, bounds,
-                gatewayJvmArgs == null ? List.of() : gatewayJvmArgs, gatewayArgs == null ? List.of() : gatewayArgs);
+                gatewayJvmArgs == null ? List.of() : gatewayJvmArgs, gatewayArgs == null ? List.of() : gatewayArgs,
+                brokerQuota == null ? 0 : brokerQuota);
     }
 }

@@ -29,18 +29,20 @@ class SoakCommandTest {
         assertThat(o.bootstrapServers()).isNull();
         assertThat(o.bounds().rssGrowth()).isEqualTo(0.10);
         assertThat(o.bounds().maxErrorRate()).isEqualTo(0.001);
+        assertThat(o.brokerQuota()).isZero();
     }
 
     @Test
     void shouldExpandAllToTheFourRuntimesInOrder() {
         SoakOptions o = parse("--io", "all", "--mode", "connect", "--duration", "60s", "--delivery", "async",
-                "--max-rss-growth", "20", "--max-error-rate", "1");
+                "--max-rss-growth", "20", "--max-error-rate", "1", "--broker-quota", "1MiB");
 
         assertThat(o.runtimes()).containsExactly("nio", "epoll", "io_uring", "virtual");
         assertThat(o.modes()).containsExactly(Scenario.CONNECT);
         assertThat(o.duration()).isEqualTo(Duration.ofSeconds(60));
         assertThat(o.bounds().rssGrowth()).isEqualTo(0.20);
         assertThat(o.bounds().maxErrorRate()).isEqualTo(0.01);
+        assertThat(o.brokerQuota()).isEqualTo(1 << 20);
     }
 
     @Test

@@ -21,9 +21,11 @@ import java.util.List;
  * @param bounds           what a phase may do and still pass
  * @param gatewayJvmArgs   extra JVM options for the gateway
  * @param gatewayArgs      extra {@code sluice serve} options for the gateway
+ * @param brokerQuota      bytes per second the broker lets each producer write (a slow broker, for an overload
+ *                         soak); 0 for none
  */
 public record SoakOptions(List<String> runtimes, String http, List<Scenario> modes, String delivery,
                           Duration duration, int connections, int payloadBytes, Duration requestTimeout,
                           String bootstrapServers, Path outputRoot, SoakBounds bounds, List<String> gatewayJvmArgs,
-                          List<String> gatewayArgs) {
+                          List<String> gatewayArgs, long brokerQuota) {
 }

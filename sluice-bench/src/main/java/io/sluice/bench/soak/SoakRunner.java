@@ -74,6 +74,10 @@ public final class SoakRunner {
                 broker = BrokerProcess.builder().dataDir(dir.resolve("kafka")).brokerPort(0).maxHeap("1g").start();
                 bootstrap = broker.bootstrapServers();
             }
+            if (options.brokerQuota() > 0) {
+                out.println("Throttling every producer to " + options.brokerQuota() + " bytes/s (a slow broker)...");
+                BrokerQuota.apply(bootstrap, options.brokerQuota());
+            }
             Map<String, String> env = EnvironmentProbe.describe((broker != null ? "embedded broker (child JVM, "
                     + "-Xmx1g) at " : "external ") + bootstrap, String.join(" ", gatewayJvmFlags()));
             List<SoakPhase> phases = new ArrayList<>();
@@ -100,6 +104,9 @@ public final class SoakRunner {
             out.println("Reports: " + dir.resolve(SoakReport.JSON_FILE) + ", " + SoakReport.HTML_FILE);
             return run.passed() ? 0 : 1;
         } finally {
+            if (options.brokerQuota() > 0 && bootstrap != null) {
+                BrokerQuota.clear(bootstrap);
+            }
             if (broker != null) {
                 broker.close();
             }
@@ -252,6 +259,8 @@ public final class SoakRunner {
                 b.fileGrowth() * 100, b.fileSlack(), b.threadSlack(), b.minJudgedSeconds()));
         s.put("max error rate", String.format(Locale.ROOT, "%.3f%% (no answer or non-2xx)", b.maxErrorRate() * 100));
         s.put("time wait", "machine-wide count (/proc/net/sockstat)");
+        s.put("broker quota", options.brokerQuota() > 0 ? options.brokerQuota() + " bytes/s per producer (a slow broker)"
+                : "none");
         return s;
     }
 }
