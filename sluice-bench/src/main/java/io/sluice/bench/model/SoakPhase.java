@@ -22,7 +22,7 @@ import java.util.Map;
  * @param longestStall    longest run of consecutive stall seconds
  * @param deliveryCheck   the proof in Kafka
  * @param growth          resource growth checks
- * @param gatewayWarnings WARN/ERROR lines in the gateway's log
+ * @param gatewayWarnings WARN/ERROR lines in the gateway's log once it was ready (accept failures land there)
  * @param warningExamples the first few of them
  * @param gatewayExit     exit code of the gateway after SIGTERM (0 = drained and flushed)
  * @param failures        why the phase failed; empty when it passed

@@ -40,7 +40,10 @@ public final class SoakReport {
     private SoakReport() {
     }
 
-    /** One row per phase: verdict, throughput, latency, errors, stalls, resources start to end, delivery. */
+    /**
+     * One row per phase: verdict, throughput, latency, errors, stalls, resources start to end, the gateway's
+     * WARN/ERROR log lines (accept failures land there), delivery.
+     */
     public static String terminal(SoakRun run) {
         TextTable t = new TextTable(header());
         for (SoakPhase p : run.phases()) {
@@ -59,7 +62,7 @@ public final class SoakReport {
     private static String[] header() {
         return new String[] {"phase", "verdict", ">req/s", ">p50", ">p99", ">max", ">2xx", ">non-2xx", ">no answer",
             ">stalls", ">rss MiB start->end", ">heap floor MiB", ">open files", ">TIME_WAIT max", ">GC max ms/s",
-            "delivery"};
+            ">gateway WARN/ERROR", "delivery"};
     }
 
     private static String[] row(SoakPhase p) {
@@ -79,7 +82,7 @@ public final class SoakReport {
             p.stallSeconds().size() + (p.longestStall() > 1 ? " (" + p.longestStall() + " s)" : ""),
             span(growth(p, "rss bytes"), MIB), span(growth(p, "heap floor bytes"), MIB),
             span(growth(p, "open files"), 1), max(p.timeline(), s -> s.timeWait()),
-            max(p.timeline(), s -> s.gcMillis()), delivery(p.deliveryCheck())};
+            max(p.timeline(), s -> s.gcMillis()), Formats.count(p.gatewayWarnings()), delivery(p.deliveryCheck())};
     }
 
     private static String errorKinds(Map<String, Long> errors) {

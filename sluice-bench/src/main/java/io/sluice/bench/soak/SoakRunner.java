@@ -129,12 +129,14 @@ public final class SoakRunner {
         BenchTopic.ensure(bootstrap, topic, 4);
         int port = FreePorts.pick("127.0.0.1");
         List<String> args = new ArrayList<>(List.of("--io", runtime, "--http", options.http(), "--delivery",
-                options.delivery(), "--bootstrap-servers", bootstrap, "--max-connections", "20000"));
+                options.delivery(), "--bootstrap-servers", bootstrap, "--max-connections", "20000",
+                "--default-topic", ""));
         args.addAll(options.gatewayArgs());
         Path log = dir.resolve("gateway-" + id.replace('/', '_') + ".log");
         List<String> jvm = new ArrayList<>(GATEWAY_JVM_FLAGS);
         jvm.addAll(options.gatewayJvmArgs());
         try (GatewayProcess gateway = GatewayProcess.start(port, args, jvm, null, log, Duration.ofSeconds(60))) {
+            long startupLines = lineCount(log); // start-up warnings (e.g. a low open-files limit) are not the soak's
             RequestTemplate request = new RequestTemplate("127.0.0.1", port, "/topics/" + topic, "application/json",
                     RequestTemplate.idPayload(options.payloadBytes()));
             LoadSpec spec = new LoadSpec(io.sluice.loadgen.Scenario.parse(mode), request, options.connections(), 0,
@@ -149,18 +151,18 @@ public final class SoakRunner {
             DeliveryReport delivery = DeliveryCheck.run(bootstrap, topic, ledger,
                     options.delivery().equals("ack"), readBack);
             List<SoakSecond> timeline = SoakJudge.timeline(load.activity(), load.completionsPerSecond(), samples);
-            return phase(id, runtime, mode, load, timeline, delivery, exit, log, ledger.acknowledgedTwice());
+            List<String> warnings = warnings(log, startupLines);
+            return phase(id, runtime, mode, load, timeline, delivery, exit, warnings, ledger.acknowledgedTwice());
         }
     }
 
     private SoakPhase phase(String id, String runtime, String mode, LoadResult load, List<SoakSecond> timeline,
-                            DeliveryReport delivery, int exit, Path log, long acknowledgedTwice) throws IOException {
+                            DeliveryReport delivery, int exit, List<String> warnings, long acknowledgedTwice) {
         List<Integer> stalls = SoakJudge.stalls(timeline);
         int longest = SoakJudge.longestRun(stalls);
         List<GrowthCheck> growth = SoakJudge.growth(timeline, options.bounds());
-        List<String> warnings = warnings(log);
         long warningCount = warnings.size();
-        warnings = warnings.subList(0, (int) Math.min(WARNING_EXAMPLES, warningCount));
+        List<String> examples = warnings.subList(0, (int) Math.min(WARNING_EXAMPLES, warningCount));
         Map<String, Long> statuses = new TreeMap<>();
         load.statusCounts().forEach((k, v) -> statuses.put(Integer.toString(k), v));
         Map<String, Long> errors = new TreeMap<>();
@@ -200,13 +202,19 @@ public final class SoakRunner {
         double throughput = load.successes() / (load.measuredNanos() / 1e9);
         return new SoakPhase(id, runtime, options.http(), options.delivery(), mode, options.connections(), seconds,
                 throughput, LatencySummaries.ofMicros(load.latencyMicros()), statuses, errors, stalls, longest,
-                delivery, growth, warningCount, List.copyOf(warnings), exit, failures, timeline);
+                delivery, growth, warningCount, List.copyOf(examples), exit, failures, timeline);
     }
 
-    /** The WARN/ERROR lines of the gateway's log. */
-    private static List<String> warnings(Path log) throws IOException {
+    /** The WARN/ERROR lines of the gateway's log after its first {@code skip} lines. */
+    private static List<String> warnings(Path log, long skip) throws IOException {
         try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
-            return lines.filter(l -> WARNING.matcher(l).find()).toList();
+            return lines.skip(skip).filter(l -> WARNING.matcher(l).find()).toList();
+        }
+    }
+
+    private static long lineCount(Path log) throws IOException {
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.count();
         }
     }
 
