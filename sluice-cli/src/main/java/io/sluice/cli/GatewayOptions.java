@@ -88,7 +88,7 @@ public final class GatewayOptions {
     @Option(names = "--io", paramLabel = "auto|nio|epoll|io_uring|virtual", defaultValue = "auto",
             converter = ModeConverters.Io.class,
             description = "Network runtime: Netty nio, epoll or io_uring, or JDK virtual threads (needs --http raw). "
-                    + "auto = epoll on Linux, else nio. Default: ${DEFAULT-VALUE}.")
+                    + "auto = io_uring where the kernel allows it, else epoll, else nio. Default: ${DEFAULT-VALUE}.")
     IoMode io;
 
     @Option(names = "--http", paramLabel = "raw|codec", defaultValue = "raw", converter = ModeConverters.Http.class,

@@ -26,7 +26,7 @@ final class ModeConverters {
         }
     }
 
-    /** Also accepts {@code auto}: epoll on Linux, nio where epoll is unavailable. */
+    /** Also accepts {@code auto}: io_uring where available, else epoll, else nio. */
     static final class Io implements ITypeConverter<IoMode> {
         static final String AUTO = "auto";
 

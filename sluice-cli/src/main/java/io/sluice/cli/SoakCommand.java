@@ -3,6 +3,7 @@ package io.sluice.cli;
 import io.sluice.bench.soak.SoakBounds;
 import io.sluice.bench.soak.SoakOptions;
 import io.sluice.bench.soak.SoakRunner;
+import io.sluice.gateway.transport.NettyTransport;
 import io.sluice.loadgen.Scenario;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -36,8 +37,9 @@ import picocli.CommandLine.Option;
 public final class SoakCommand implements Callable<Integer> {
     private static final List<String> ALL = List.of("nio", "epoll", "io_uring", "virtual");
 
-    @Option(names = "--io", split = ",", paramLabel = "RUNTIME", defaultValue = "epoll",
-            description = "Runtime(s) to soak: nio, epoll, io_uring, virtual, or all. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--io", split = ",", paramLabel = "RUNTIME", defaultValue = "auto",
+            description = "Runtime(s) to soak: nio, epoll, io_uring, virtual, all, or auto (what `sluice serve` "
+                    + "picks: io_uring where available, else epoll, else nio). Default: ${DEFAULT-VALUE}.")
     List<String> runtimes;
 
     @Option(names = "--http", defaultValue = "raw", paramLabel = "STYLE",
@@ -111,6 +113,8 @@ public final class SoakCommand implements Callable<Integer> {
             String v = r.trim().toLowerCase(java.util.Locale.ROOT);
             if (v.equals("all")) {
                 io.addAll(ALL);
+            } else if (v.equals("auto")) {
+                io.add(NettyTransport.preferredIo().cliName());
             } else if (ALL.contains(v)) {
                 io.add(v);
             } else {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.bench.soak.SoakOptions;
+import io.sluice.gateway.transport.NettyTransport;
 import io.sluice.loadgen.Scenario;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -18,10 +19,10 @@ class SoakCommandTest {
     }
 
     @Test
-    void shouldDefaultToTenMinutesOfKeepaliveAndConnectInAckModeOnEpoll() {
+    void shouldDefaultToTenMinutesOfKeepaliveAndConnectInAckModeOnTheServeDefaultRuntime() {
         SoakOptions o = parse();
 
-        assertThat(o.runtimes()).containsExactly("epoll");
+        assertThat(o.runtimes()).containsExactly(NettyTransport.preferredIo().cliName());
         assertThat(o.http()).isEqualTo("raw");
         assertThat(o.modes()).containsExactly(Scenario.KEEPALIVE, Scenario.CONNECT);
         assertThat(o.delivery()).isEqualTo("ack");
