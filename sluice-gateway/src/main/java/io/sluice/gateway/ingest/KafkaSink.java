@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class KafkaSink implements RecordSink {
     private static final Logger log = LoggerFactory.getLogger(KafkaSink.class);
+    private static final long UNDELIVERED_LOG_INTERVAL_NANOS = 10_000_000_000L;
     private static final long FIRST_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     private static final long MAX_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
@@ -39,6 +40,7 @@ public final class KafkaSink implements RecordSink {
     private final ProducerHealth health;
     private final LongSupplier nanoClock;
     private final long metadataWaitNanos;
+    private final UndeliveredLog undelivered;
 
     public KafkaSink(Producer<byte[], byte[]> producer, ScheduledExecutorService scheduler, GatewayMetrics metrics,
                      ProducerHealth health, LongSupplier nanoClock, Duration metadataWait) {
@@ -47,6 +49,7 @@ public final class KafkaSink implements RecordSink {
         this.metrics = metrics;
         this.health = health;
         this.nanoClock = nanoClock;
+        this.undelivered = new UndeliveredLog(log::warn, nanoClock, UNDELIVERED_LOG_INTERVAL_NANOS);
         this.metadataWaitNanos = metadataWait.toNanos();
     }
 
@@ -183,8 +186,7 @@ public final class KafkaSink implements RecordSink {
                 metrics.recordFailed(kind);
                 result = new RecordResult.Failed(kind, e.getMessage());
                 if (acks == null) {
-                    log.warn("Record queued for topic {} (fire-and-forget) was not delivered: {}", topic,
-                            e.toString());
+                    undelivered.failed(topic, e);
                 }
             }
             // Metrics first, then the answer: a client that sees its 200 and scrapes /metrics sees it counted.
