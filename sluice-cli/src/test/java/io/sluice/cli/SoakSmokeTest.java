@@ -59,4 +59,25 @@ class SoakSmokeTest {
         assertThat(keepalive.timeline().get(1).openFiles()).isPositive();
         DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(run.resolve("soak.html").toFile());
     }
+
+    @Test
+    void shouldReportAPhaseWhoseGatewayCannotStartAsFailedAndExitOne() throws Exception {
+        SoakCommand command = new SoakCommand();
+        new CommandLine(command).parseArgs("--io", "nio", "--mode", "keepalive", "--duration", "1s",
+                "--gateway-arg=--no-such-option", "--output", dir.toString());
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        int exit = new SoakRunner(command.options(), new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
+
+        String output = printed.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(output).isEqualTo(1);
+        assertThat(output).contains("FAILED nio/raw/ack/keepalive: the phase did not run", "Soak FAILED.");
+        Path run;
+        try (Stream<Path> runs = Files.list(dir)) {
+            run = runs.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        SoakRun soak = JsonReport.readValue(run.resolve("soak.json"), SoakRun.class);
+        assertThat(soak.phases()).singleElement().satisfies(p -> assertThat(p.passed()).isFalse());
+        DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(run.resolve("soak.html").toFile());
+    }
 }

@@ -2,6 +2,7 @@ package io.sluice.bench.soak;
 
 import io.sluice.bench.model.DeliveryReport;
 import io.sluice.bench.model.GrowthCheck;
+import io.sluice.bench.model.LatencySummary;
 import io.sluice.bench.model.SoakPhase;
 import io.sluice.bench.model.SoakRun;
 import io.sluice.bench.model.SoakSecond;
@@ -87,7 +88,12 @@ public final class SoakRunner {
                 String mode = plan.get(i)[1];
                 String label = String.format("[%d/%d] %s/%s/%s/%s", i + 1, plan.size(), runtime, options.http(),
                         options.delivery(), mode);
-                SoakPhase phase = runPhase(runtime, mode, bootstrap, dir, stamp, label);
+                SoakPhase phase;
+                try {
+                    phase = runPhase(runtime, mode, bootstrap, dir, stamp, label);
+                } catch (Exception e) { // e.g. the gateway did not start: this phase failed, the others still run
+                    phase = broken(runtime, mode, e.getClass().getSimpleName() + ": " + e.getMessage());
+                }
                 phases.add(phase);
                 if (interactive) {
                     out.print("\r" + " ".repeat(100) + "\r");
@@ -154,6 +160,14 @@ public final class SoakRunner {
             List<String> warnings = warnings(log, startupLines);
             return phase(id, runtime, mode, load, timeline, delivery, exit, warnings, ledger.acknowledgedTwice());
         }
+    }
+
+    /** A phase that could not run at all. */
+    private SoakPhase broken(String runtime, String mode, String why) {
+        String id = runtime + "/" + options.http() + "/" + options.delivery() + "/" + mode;
+        return new SoakPhase(id, runtime, options.http(), options.delivery(), mode, options.connections(), 0, 0,
+                new LatencySummary(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN), Map.of(), Map.of(),
+                List.of(), 0, null, List.of(), 0, List.of(), -1, List.of("the phase did not run: " + why), List.of());
     }
 
     private SoakPhase phase(String id, String runtime, String mode, LoadResult load, List<SoakSecond> timeline,
