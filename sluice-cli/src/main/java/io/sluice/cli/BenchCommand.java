@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -103,13 +104,8 @@ public final class BenchCommand implements Callable<Integer> {
             + "per cell with its interval.")
     Path compare;
 
-    @Option(names = "--gateway-jvm-arg", paramLabel = "ARG", description = "Extra JVM option for the gateway "
-            + "under test (repeatable).")
-    List<String> gatewayJvmArgs;
-
-    @Option(names = "--gateway-arg", paramLabel = "ARG", description = "Extra `sluice serve` option for the "
-            + "gateway under test (repeatable), e.g. --gateway-arg=--producer-property=linger.ms=0.")
-    List<String> gatewayArgs;
+    @Mixin
+    GatewayPassthrough gateway = new GatewayPassthrough();
 
     @Spec
     CommandSpec spec;
@@ -133,8 +129,8 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> pins = pin == null ? null : Arrays.asList(pin.split(":", 2));
         return new BenchOptions(io, http, delivery, shapes, payloadBytes, connections, burstSize, rate, w, d,
                 quick ? Math.min(samples, 6) : samples, !noBaselines && targetUrl == null, quick, bootstrapServers,
-                targetUrl, pins, output, compare, gatewayJvmArgs == null ? List.of() : gatewayJvmArgs,
-                gatewayArgs == null ? List.of() : gatewayArgs,
+                targetUrl, pins, output, compare, gateway.jvmArgs(),
+                gateway.serveArgs(),
                 HumanDuration.parse(brokerWarmup != null ? brokerWarmup : quick ? "20s" : "30s"));
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -92,13 +93,8 @@ public final class SoakCommand implements Callable<Integer> {
             + "Default: ${DEFAULT-VALUE}.")
     Path output;
 
-    @Option(names = "--gateway-jvm-arg", paramLabel = "ARG", description = "Extra JVM option for the gateway "
-            + "(repeatable).")
-    List<String> gatewayJvmArgs;
-
-    @Option(names = "--gateway-arg", paramLabel = "ARG", description = "Extra `sluice serve` option for the "
-            + "gateway (repeatable).")
-    List<String> gatewayArgs;
+    @Mixin
+    GatewayPassthrough gateway = new GatewayPassthrough();
 
     @Override
     public Integer call() throws Exception {
@@ -152,7 +148,7 @@ public final class SoakCommand implements Callable<Integer> {
                 .withMaxErrorRate(maxErrorRate / 100);
         return new SoakOptions(List.copyOf(io), http, List.copyOf(shapes), delivery, d, connections, payloadBytes,
                 HumanDuration.parse(requestTimeout), bootstrapServers, output, bounds,
-                gatewayJvmArgs == null ? List.of() : gatewayJvmArgs, gatewayArgs == null ? List.of() : gatewayArgs,
+                gateway.jvmArgs(), gateway.serveArgs(),
                 brokerQuota == null ? 0 : brokerQuota);
     }
 }

@@ -31,14 +31,6 @@ public record LoadResult(LoadSpec spec, long sent, Map<Integer, Long> statusCoun
      * without one (warm-up requests included when they end inside the measurement).
      */
     public record Activity(long[] started, long[] answered, long[] failed) {
-        /** Requests started and not yet ended at the end of second {@code s}, counted from the measurement start. */
-        public long outstandingAfter(int s) {
-            long open = 0;
-            for (int i = 0; i <= s; i++) {
-                open += started[i] - answered[i] - failed[i];
-            }
-            return Math.max(0, open);
-        }
     }
 
     /** Answers with a 2xx status. */

@@ -17,7 +17,8 @@ import java.util.Map;
 public final class HtmlReport {
     public static final String FILE_NAME = "report.html";
 
-    private static final String CSS = """
+    /** The style of every HTML report (the soak report shares it). */
+    static final String CSS = """
             body { font-family: system-ui, sans-serif; margin: 2em; color: #222; }
             h1, h2 { font-weight: 600; }
             table { border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 0.9em; }

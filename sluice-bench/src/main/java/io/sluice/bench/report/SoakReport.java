@@ -21,22 +21,6 @@ public final class SoakReport {
     public static final String HTML_FILE = "soak.html";
     private static final double MIB = 1 << 20;
 
-    private static final String CSS = """
-            body { font-family: system-ui, sans-serif; margin: 2em; color: #222; }
-            h1, h2, h3 { font-weight: 600; }
-            table { border-collapse: collapse; margin: 0.5em 0 1.5em; font-size: 0.9em; }
-            th, td { border: 1px solid #ccc; padding: 0.2em 0.6em; }
-            td.num { text-align: right; font-variant-numeric: tabular-nums; }
-            tr.failed td { background: #fde2e2; }
-            .chart text { font-size: 11px; fill: #222; }
-            .axis { stroke: #888; }
-            .timeline { stroke-width: 1.5; }
-            .timelines { display: flex; flex-wrap: wrap; gap: 1em; }
-            .timelines figure { margin: 0; }
-            figcaption { font-size: 0.8em; font-family: monospace; }
-            .failed-text { color: #d62728; font-weight: 600; }
-            """;
-
     private SoakReport() {
     }
 
@@ -129,9 +113,9 @@ public final class SoakReport {
     public static String html(SoakRun run) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n");
         html.append("<meta charset=\"utf-8\"/>\n<title>sluice soak ").append(Xml.escape(run.startedAt()))
-                .append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+                .append("</title>\n<style>\n").append(HtmlReport.CSS).append("</style>\n</head>\n<body>\n");
         html.append("<h1>sluice soak</h1>\n<p>Started ").append(Xml.escape(run.startedAt())).append(". Verdict: ")
-                .append(run.passed() ? "passed" : "<span class=\"failed-text\">FAILED</span>").append(".</p>\n");
+                .append(run.passed() ? "passed" : "<span class=\"verdict-failed\">FAILED</span>").append(".</p>\n");
         html.append("<h2>Environment</h2>\n").append(HtmlReport.keyValues(run.environment()));
         html.append("<h2>Settings</h2>\n").append(HtmlReport.keyValues(run.settings()));
         html.append("<h2>Phases</h2>\n").append(phaseTable(run.phases()));
@@ -161,7 +145,7 @@ public final class SoakReport {
 
     private static String phaseSection(SoakPhase p, int index) {
         StringBuilder h = new StringBuilder("<h3>").append(Xml.escape(p.id())).append(": ")
-                .append(p.passed() ? "passed" : "<span class=\"failed-text\">FAILED</span>").append("</h3>\n");
+                .append(p.passed() ? "passed" : "<span class=\"verdict-failed\">FAILED</span>").append("</h3>\n");
         if (!p.failures().isEmpty()) {
             h.append("<ul>\n");
             p.failures().forEach(f -> h.append("<li>").append(Xml.escape(f)).append("</li>\n"));

@@ -77,17 +77,30 @@ public final class GatewayProcess implements AutoCloseable {
 
     /** GET /readyz status, or -1 when nothing answers. */
     int readyStatus() {
+        String response = get(port, "/readyz", 2000);
+        try {
+            return response != null && response.length() >= 12 ? Integer.parseInt(response.substring(9, 12)) : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * GET {@code path} from a gateway on 127.0.0.1:{@code port} with {@code Connection: close}: the whole response
+     * (status line, headers, body) as text, or null when nothing answers within {@code timeoutMillis}.
+     */
+    public static String get(int port, String path, int timeoutMillis) {
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            s.setSoTimeout(2000);
+            s.connect(new InetSocketAddress("127.0.0.1", port), timeoutMillis);
+            s.setSoTimeout(timeoutMillis);
             OutputStream out = s.getOutputStream();
-            out.write("GET /readyz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: sluice\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = s.getInputStream();
-            byte[] head = in.readNBytes(12);
-            return head.length == 12 ? Integer.parseInt(new String(head, 9, 3, StandardCharsets.US_ASCII)) : -1;
-        } catch (IOException | NumberFormatException e) {
-            return -1;
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
         }
     }
 

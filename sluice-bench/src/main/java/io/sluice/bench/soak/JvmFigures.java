@@ -1,11 +1,6 @@
 package io.sluice.bench.soak;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import io.sluice.bench.run.GatewayProcess;
 
 /**
  * The gateway JVM's heap in use and its total GC pause time, scraped from its Prometheus {@code /metrics}
@@ -20,18 +15,8 @@ record JvmFigures(Long heapUsedBytes, Double gcPauseSeconds) {
 
     /** Scrapes {@code 127.0.0.1:port/metrics}; {@link #NONE} when it does not answer within {@code timeoutMillis}. */
     static JvmFigures scrape(int port, int timeoutMillis) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), timeoutMillis);
-            s.setSoTimeout(timeoutMillis);
-            OutputStream out = s.getOutputStream();
-            out.write("GET /metrics HTTP/1.1\r\nHost: soak\r\nConnection: close\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = s.getInputStream();
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            return NONE;
-        }
+        String response = GatewayProcess.get(port, "/metrics", timeoutMillis);
+        return response == null ? NONE : parse(response);
     }
 
     /** Reads the two figures from Prometheus text exposition. */

@@ -63,7 +63,7 @@ class SoakReportTest {
 
         DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
-        assertThat(html).contains("<h3>epoll/raw/ack/connect: <span class=\"failed-text\">FAILED</span></h3>",
+        assertThat(html).contains("<h3>epoll/raw/ack/connect: <span class=\"verdict-failed\">FAILED</span></h3>",
                 "2xx per second", "rss MiB", "TIME_WAIT", "&lt;something&gt; &amp; more", "<polyline");
     }
 

@@ -19,7 +19,7 @@ abstract class ConnectionPerRequestWorker extends LoopWorker {
     protected final void startRequest(long now, boolean counted) {
         ClientConnection c = newConnection();
         c.begin(now, counted, now + timing.requestTimeoutNanos());
-        recording.started(counted);
+        recording.started(counted, now);
         open(c);
     }
 

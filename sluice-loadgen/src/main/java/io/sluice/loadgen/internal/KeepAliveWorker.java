@@ -61,7 +61,7 @@ public final class KeepAliveWorker extends LoopWorker {
     protected void onConnectFailed(ClientConnection c, boolean hadRequest, ErrorKind kind) {
         long now = System.nanoTime();
         boolean counted = timing.counts(now);
-        recording.started(counted);
+        recording.started(counted, now);
         recording.failed(counted, kind);
         loop.schedule(reopen, RECONNECT_DELAY_MILLIS, TimeUnit.MILLISECONDS);
     }

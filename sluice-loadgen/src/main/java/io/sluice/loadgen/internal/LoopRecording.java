@@ -57,13 +57,13 @@ public final class LoopRecording {
         return second < seconds.length ? (int) second : -1;
     }
 
-    /** A request started (or was attempted: a failed connect counts too). */
-    public void started(boolean counted) {
+    /** A request started at {@code now} (or was attempted: a failed connect counts too). */
+    public void started(boolean counted, long now) {
         if (counted) {
             sent++;
             inFlight++;
         }
-        int second = secondOf(System.nanoTime());
+        int second = secondOf(now);
         if (second >= 0) {
             startedSeconds[second]++;
         }

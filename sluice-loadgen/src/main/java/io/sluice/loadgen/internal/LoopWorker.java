@@ -101,7 +101,7 @@ public abstract class LoopWorker {
     /** Sends {@code request} on {@code c}, whose latency starts at {@code latencyBase}. */
     protected final void send(ClientConnection c, ByteBuf request, long latencyBase, boolean counted, long now) {
         c.begin(latencyBase, counted, now + timing.requestTimeoutNanos());
-        recording.started(counted);
+        recording.started(counted, now);
         c.write(request);
     }
 

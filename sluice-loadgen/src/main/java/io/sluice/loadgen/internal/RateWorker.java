@@ -67,7 +67,7 @@ public final class RateWorker extends LoopWorker {
             boolean counted = timing.counts(intended);
             if (now - intended > timing.requestTimeoutNanos()) { // fell behind: do not pile up
                 schedule.advance();
-                recording.started(counted);
+                recording.started(counted, now);
                 recording.failed(counted, ErrorKind.TIMEOUT);
                 continue;
             }
@@ -114,7 +114,7 @@ public final class RateWorker extends LoopWorker {
         if (intended <= now && intended < timing.measureEnd()) { // the oldest waiting request fails with it
             schedule.advance();
             boolean counted = timing.counts(intended);
-            recording.started(counted);
+            recording.started(counted, now);
             recording.failed(counted, kind);
         }
         loop.execute(dispatchTask); // a connect can fail inside connect(): do not recurse
