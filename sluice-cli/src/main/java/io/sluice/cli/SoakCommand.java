@@ -32,8 +32,8 @@ import picocli.CommandLine.Option;
                 + "(it drains and flushes) and the topic is read back: in ack delivery every acknowledged id must be "
                 + "there exactly once, in async delivery at least once.",
             "Exit code 1 on any stall (a second with requests outstanding and nothing answered), a missing "
-                + "acknowledged id, growth beyond its bound (RSS +10% + 32 MiB, heap floor +50% + 32 MiB, open "
-                + "files +25% + 64, threads +16, from 10-20% into the run to its last 10%, runs of 60 s or more), "
+                + "acknowledged id, growth beyond its bound (RSS +10%% + 32 MiB, heap floor +50%% + 32 MiB, open "
+                + "files +25%% + 64, threads +16, from 10-20%% into the run to its last 10%%, runs of 60 s or more), "
                 + "more than --max-error-rate failed or non-2xx requests, or a gateway exit code other than 0."})
 public final class SoakCommand implements Callable<Integer> {
     private static final List<String> ALL = List.of("nio", "epoll", "io_uring", "virtual");

@@ -58,4 +58,21 @@ class SoakCommandTest {
         assertThatThrownBy(() -> parse("--payload-bytes", "10")).isInstanceOf(CliException.class)
                 .hasMessageContaining("44");
     }
+
+    @Test
+    void shouldRenderTheBoundsInItsHelpWithPercentSigns() {
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        String help;
+        try {
+            System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+            help = new CommandLine(new SoakCommand()).getUsageMessage().replaceAll("\\s+", " "); // unwrap lines
+        } finally {
+            System.setErr(err);
+        }
+
+        assertThat(warnings.toString(java.nio.charset.StandardCharsets.UTF_8)).as("picocli's format warnings")
+                .doesNotContain("Could not format");
+        assertThat(help).contains("RSS +10% + 32 MiB", "from 10-20% into the run").doesNotContain("%%");
+    }
 }
