@@ -4,6 +4,7 @@ import io.sluice.cli.EmbeddedBrokerLauncher.RunningBroker;
 import io.sluice.cli.GatewayLauncher.RunningGateway;
 import io.sluice.gateway.GatewayConfig;
 import io.sluice.gateway.SinkKind;
+import io.sluice.gateway.transport.ListenFailedException;
 import java.net.BindException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -127,6 +128,8 @@ public final class ServeCommand implements Callable<Integer> {
     private RunningGateway startGateway(GatewayConfig config) {
         try {
             return context.gateways().start(config);
+        } catch (ListenFailedException e) {
+            throw new CliException(e.getMessage(), e); // already in the operator's words
         } catch (RuntimeException e) {
             if (causedByBind(e)) {
                 throw new CliException("cannot listen on " + config.bind() + ":" + config.port() + ": " + rootMessage(e)

@@ -153,7 +153,7 @@ class GatewayApiTest extends ConformanceFixture {
 
         Response health = send(post("/healthz", new byte[0]));
         assertThat(health.status()).isEqualTo(405);
-        assertThat(health.header("Allow")).isEqualTo("GET");
+        assertThat(health.header("Allow")).isEqualTo("GET, HEAD");
     }
 
     @Test

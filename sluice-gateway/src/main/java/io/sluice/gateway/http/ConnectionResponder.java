@@ -8,9 +8,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Answers one Netty connection's requests, whichever parser produced them: routes each request, keeps
- * answers in request order, applies keep-alive and drain semantics, stops reading while too many
- * answers are outstanding, and closes after error answers. Runs on the connection's event loop; never
- * blocks.
+ * answers in request order, applies the {@link ConnectionPolicy} (keep-alive, close, drain, HEAD), stops
+ * reading while too many answers are outstanding, and stops processing input for good once an answer
+ * will close the connection. Runs on the connection's event loop; never blocks.
  */
 public final class ConnectionResponder implements ResponseSequencer.Writer {
 
@@ -27,8 +27,8 @@ public final class ConnectionResponder implements ResponseSequencer.Writer {
     private final GatewayMetrics metrics;
     private final BooleanSupplier draining;
     private final Encoder encoder;
-    private final ResponseSequencer sequencer = new ResponseSequencer(this);
-    private boolean rejecting;
+    private final ResponseSequencer sequencer;
+    private boolean closing;
 
     public ConnectionResponder(ChannelHandlerContext ctx, RequestRouter router, GatewayMetrics metrics,
                                BooleanSupplier draining, Encoder encoder) {
@@ -37,18 +37,52 @@ public final class ConnectionResponder implements ResponseSequencer.Writer {
         this.metrics = metrics;
         this.draining = draining;
         this.encoder = encoder;
+        this.sequencer = new ResponseSequencer(this, ctx.executor());
     }
 
-    /** Routes a complete request; its answer is written in turn. */
+    /**
+     * Routes a complete request; its answer is written in turn. If that answer will close the connection,
+     * nothing after this request is processed.
+     */
     public void dispatch(GatewayRequest request) {
-        boolean keepAlive = request.keepAlive();
-        boolean echoKeepAlive = keepAlive && asksForKeepAlive(request.headers().get("Connection"));
-        CompletableFuture<GatewayResponse> answer = router.route(request, ctx.executor())
-                .thenApply(r -> connectionSemantics(r, keepAlive, echoKeepAlive));
-        sequencer.enqueue(answer);
+        int flags = ConnectionPolicy.decide(request, draining.getAsBoolean());
+        CompletableFuture<GatewayResponse> answer;
+        try {
+            answer = router.route(request, ctx.executor());
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        if (ConnectionPolicy.closes(flags) || closesAlready(answer)) {
+            stopProcessing();
+        }
+        sequencer.enqueue(answer, flags);
         if (sequencer.pendingCount() >= MAX_PENDING) {
             ctx.channel().config().setAutoRead(false); // back-pressure on a client that pipelines deeply
         }
+    }
+
+    private static boolean closesAlready(CompletableFuture<GatewayResponse> answer) {
+        return answer.isDone() && (answer.isCompletedExceptionally() || answer.join().close());
+    }
+
+    /** Answers a protocol error in order after earlier answers, then closes; later input is dropped. */
+    public void reject(ProtocolError error) {
+        if (closing) {
+            return;
+        }
+        stopProcessing();
+        sequencer.enqueue(CompletableFuture.completedFuture(error.response()), ConnectionPolicy.AS_IS);
+    }
+
+    /** From now on the connection only writes what is owed and closes: nothing more is read or processed. */
+    private void stopProcessing() {
+        closing = true;
+        ctx.channel().config().setAutoRead(false);
+    }
+
+    /** True once an answer that closes the connection is queued: drop any further input. */
+    public boolean isClosing() {
+        return closing;
     }
 
     /**
@@ -65,54 +99,10 @@ public final class ConnectionResponder implements ResponseSequencer.Writer {
     }
 
     private void resumeReadingIfCaughtUp() {
-        if (!ctx.channel().config().isAutoRead() && ctx.channel().isWritable()
-                && sequencer.pendingCount() < MAX_PENDING / 2 && !sequencer.isClosed()) {
+        if (!closing && !ctx.channel().config().isAutoRead() && ctx.channel().isWritable()
+                && sequencer.pendingCount() < MAX_PENDING / 2) {
             ctx.channel().config().setAutoRead(true);
         }
-    }
-
-    /**
-     * Applies keep-alive and drain to an answer. A client that asked for keep-alive explicitly (HTTP/1.0
-     * clients must, e.g. ab) is told it was granted, since HTTP/1.0 closes by default.
-     */
-    public static GatewayResponse connectionSemantics(GatewayResponse r, boolean keepAlive, boolean echoKeepAlive,
-                                                      boolean draining) {
-        if (!keepAlive || draining) {
-            return r.closing();
-        }
-        return echoKeepAlive && !r.close() ? r.withHeader("Connection", "keep-alive") : r;
-    }
-
-    private GatewayResponse connectionSemantics(GatewayResponse r, boolean keepAlive, boolean echoKeepAlive) {
-        return connectionSemantics(r, keepAlive, echoKeepAlive, draining.getAsBoolean());
-    }
-
-    /** True if a Connection header value lists the keep-alive token. */
-    public static boolean asksForKeepAlive(String connection) {
-        if (connection == null) {
-            return false;
-        }
-        for (String token : connection.split(",")) {
-            if (token.trim().equalsIgnoreCase("keep-alive")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Answers an error in order after earlier answers, then closes; later input must be dropped. */
-    public void reject(int status, String code, String message) {
-        if (rejecting) {
-            return;
-        }
-        rejecting = true;
-        sequencer.enqueue(CompletableFuture.completedFuture(
-                GatewayResponse.json(status, JsonBodies.error(code, message), "protocol").closing()));
-    }
-
-    /** True once an error answer was queued: the connection only closes from now on. */
-    public boolean isRejecting() {
-        return rejecting;
     }
 
     /** Answers not yet written. */
@@ -120,14 +110,23 @@ public final class ConnectionResponder implements ResponseSequencer.Writer {
         return sequencer.pendingCount();
     }
 
+    /**
+     * Writes one answer. While the gateway drains, the last answer owed closes the connection (no later
+     * request was processed, so none is lost by closing).
+     */
     @Override
-    public void write(GatewayResponse r) {
+    public GatewayResponse write(GatewayResponse r) {
+        if (!r.close() && sequencer.pendingCount() == 0 && draining.getAsBoolean()) {
+            r = r.closing();
+            stopProcessing();
+        }
         metrics.requestCompleted(r.route(), r.status());
         var future = ctx.write(encoder.encode(r, ctx));
         if (r.close()) {
             ctx.flush();
             future.addListener(ChannelFutureListener.CLOSE);
         }
+        return r;
     }
 
     @Override

@@ -12,23 +12,35 @@ import java.util.Map;
  * @param headers     extra header fields (e.g. Allow, Retry-After)
  * @param route       the route label for metrics (produce, healthz, readyz, metrics, unknown, protocol)
  * @param close       true if the connection must close after this response
+ * @param bodyOmitted true for an answer to HEAD: the header section is what GET would get (its
+ *                    Content-Length included), and no body follows it (RFC 9110 9.3.2)
  */
 public record GatewayResponse(int status, String contentType, byte[] body, List<Map.Entry<String, String>> headers,
-                              String route, boolean close) {
+                              String route, boolean close, boolean bodyOmitted) {
 
     public static final String JSON = "application/json";
 
+    public GatewayResponse(int status, String contentType, byte[] body, List<Map.Entry<String, String>> headers,
+                           String route, boolean close) {
+        this(status, contentType, body, headers, route, close, false);
+    }
+
     public static GatewayResponse json(int status, byte[] body, String route) {
-        return new GatewayResponse(status, JSON, body, List.of(), route, false);
+        return new GatewayResponse(status, JSON, body, List.of(), route, false, false);
     }
 
     public GatewayResponse withHeader(String name, String value) {
         List<Map.Entry<String, String>> h = new java.util.ArrayList<>(headers);
         h.add(Map.entry(name, value));
-        return new GatewayResponse(status, contentType, body, List.copyOf(h), route, close);
+        return new GatewayResponse(status, contentType, body, List.copyOf(h), route, close, bodyOmitted);
     }
 
     public GatewayResponse closing() {
-        return close ? this : new GatewayResponse(status, contentType, body, headers, route, true);
+        return close ? this : new GatewayResponse(status, contentType, body, headers, route, true, bodyOmitted);
+    }
+
+    /** The same answer for a HEAD request: headers only. */
+    public GatewayResponse withoutBody() {
+        return bodyOmitted ? this : new GatewayResponse(status, contentType, body, headers, route, close, true);
     }
 }

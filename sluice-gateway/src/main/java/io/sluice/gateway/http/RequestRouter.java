@@ -18,7 +18,7 @@ import java.util.concurrent.Executor;
  * POST /topics/{topic}                       publish to topic
  * POST /topics/{topic}/partitions/{p}        publish to one partition
  * POST /anything/else                        publish to the default topic (unless disabled)
- * GET  /healthz  /readyz  /metrics           liveness, readiness, Prometheus metrics
+ * GET  /healthz  /readyz  /metrics           liveness, readiness, Prometheus metrics (HEAD too)
  * </pre>
  */
 public final class RequestRouter {
@@ -39,7 +39,7 @@ public final class RequestRouter {
 
     /**
      * Answers one request. The future completes on {@code executor} (the connection's thread), never on
-     * a Kafka thread, and never exceptionally.
+     * a Kafka thread. It completes exceptionally only through a bug; callers answer that with a 500.
      */
     public CompletableFuture<GatewayResponse> route(GatewayRequest req, Executor executor) {
         try {
@@ -148,9 +148,11 @@ public final class RequestRouter {
                 .withHeader("Retry-After", OutcomeResponses.RETRY_AFTER_SECONDS);
     }
 
+    /** GET, and HEAD as GET without the body (RFC 9110 9.3.2: wherever GET is served); the encoder drops it. */
     private static GatewayResponse getOnly(GatewayRequest req, String route,
                                            java.util.function.Supplier<GatewayResponse> answer) {
-        return req.method().equals("GET") ? answer.get() : methodNotAllowed("GET", route);
+        String m = req.method();
+        return m.equals("GET") || m.equals("HEAD") ? answer.get() : methodNotAllowed("GET, HEAD", route);
     }
 
     private static GatewayResponse methodNotAllowed(String allow, String route) {

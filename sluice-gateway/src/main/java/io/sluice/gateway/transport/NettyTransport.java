@@ -2,6 +2,7 @@ package io.sluice.gateway.transport;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -52,8 +53,7 @@ public final class NettyTransport implements Transport {
 
     /**
      * Binds and starts serving. Throws {@link IllegalStateException} with the cause and an alternative
-     * when the runtime is unavailable, and {@link java.net.BindException}-caused exceptions when the
-     * address cannot be bound.
+     * when the runtime is unavailable, and {@link ListenFailedException} when the address cannot be bound.
      */
     public static NettyTransport start(IoMode mode, String bind, int port, int threads, int maxConnections,
                                        ProtocolPipeline http) {
@@ -63,7 +63,7 @@ public final class NettyTransport implements Transport {
         ChannelGroup channels = new DefaultChannelGroup("sluice-connections", GlobalEventExecutor.INSTANCE);
         ConnectionLimiter limiter = new ConnectionLimiter(maxConnections, channels);
         try {
-            Channel server = new ServerBootstrap()
+            ChannelFuture bound = new ServerBootstrap()
                     .group(group)
                     .channel(nativeIo.serverChannel)
                     .option(ChannelOption.SO_BACKLOG, 4096)
@@ -79,7 +79,11 @@ public final class NettyTransport implements Transport {
                             http.install(ch.pipeline());
                         }
                     })
-                    .bind(bind, port).syncUninterruptibly().channel();
+                    .bind(bind, port).awaitUninterruptibly();
+            if (!bound.isSuccess()) {
+                throw ListenFailedException.of(bind, port, bound.cause());
+            }
+            Channel server = bound.channel();
             log.info("Listening on {} with {} ({} event-loop threads)", server.localAddress(), mode.cliName(), threads);
             return new NettyTransport(group, server, channels, limiter);
         } catch (RuntimeException e) {
@@ -106,7 +110,7 @@ public final class NettyTransport implements Transport {
                                 + IoUring.unavailabilityCause() + " (check sysctl kernel.io_uring_disabled, seccomp "
                                 + "filters and the kernel version); use --io epoll");
                     }
-                    log.info("io_uring features: {}", IoUring.featureString());
+                    log.debug("io_uring features: {}", IoUring.featureString());
                     yield new Native(IoUringIoHandler.newFactory(), IoUringServerSocketChannel.class);
                 }
                 case VIRTUAL -> throw new IllegalArgumentException("virtual threads are not a Netty runtime");

@@ -42,7 +42,7 @@ public final class VirtualThreadTransport implements Transport {
         this.maxConnections = maxConnections;
     }
 
-    /** Binds and starts {@code acceptorThreads} acceptors; throws if the address cannot be bound. */
+    /** Binds and starts {@code acceptorThreads} acceptors; throws {@link ListenFailedException} if it cannot bind. */
     public static VirtualThreadTransport start(String bind, int port, int acceptorThreads, int maxConnections,
                                               BlockingConnectionHandler handler) {
         ServerSocket server;
@@ -51,7 +51,7 @@ public final class VirtualThreadTransport implements Transport {
             server.setReuseAddress(true);
             server.bind(new InetSocketAddress(InetAddress.getByName(bind), port), BACKLOG);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot listen on " + bind + ":" + port + ": " + e.getMessage(), e);
+            throw ListenFailedException.of(bind, port, e);
         }
         VirtualThreadTransport t = new VirtualThreadTransport(server, handler, maxConnections);
         for (int i = 0; i < acceptorThreads; i++) {

@@ -43,7 +43,7 @@ public final class HttpConnection implements AutoCloseable {
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
         socket.setSoTimeout(readTimeoutMillis);
         socket.setTcpNoDelay(true);
-        in = socket.getInputStream();
+        in = new java.io.BufferedInputStream(socket.getInputStream(), 64 * 1024);
         out = socket.getOutputStream();
     }
 
@@ -86,6 +86,15 @@ public final class HttpConnection implements AutoCloseable {
 
     /** Reads one response (Content-Length or chunked body; 1xx responses are returned too). */
     public Response readResponse() throws IOException {
+        return readResponse(true);
+    }
+
+    /** Reads the status line and header section of an answer to HEAD: no body follows, whatever the headers say. */
+    public Response readResponseWithoutBody() throws IOException {
+        return readResponse(false);
+    }
+
+    private Response readResponse(boolean withBody) throws IOException {
         String statusLine = readLine();
         if (statusLine == null) {
             throw new IOException("connection closed before a response");
@@ -99,7 +108,7 @@ public final class HttpConnection implements AutoCloseable {
             headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
         }
         byte[] body = new byte[0];
-        if (status >= 200 && headers.containsKey("content-length")) {
+        if (withBody && status >= 200 && headers.containsKey("content-length")) {
             body = in.readNBytes(Integer.parseInt(headers.get("content-length")));
         }
         return new Response(status, headers, body);

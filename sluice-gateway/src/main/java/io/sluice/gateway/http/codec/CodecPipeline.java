@@ -2,7 +2,7 @@ package io.sluice.gateway.http.codec;
 
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.sluice.gateway.http.ProtocolPipeline;
 import io.sluice.gateway.http.RequestRouter;
@@ -12,21 +12,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * The framework HTTP style: Netty's {@link HttpServerCodec} plus Sluice's request handler. Shared by all
+ * The framework HTTP style: Netty's request decoder (made strict about the request line) and response
+ * encoder, plus Sluice's request handler. Not {@code HttpServerCodec}: it pairs requests with answers to
+ * drop the body of HEAD answers, which Sluice's encoders do themselves, and it closes connections that
+ * pipeline more than a fixed depth, where Sluice applies back-pressure instead. Shared by all
  * connections (installs fresh handlers per connection); thread-safe.
  *
  * <pre>
- * bytes -> head-timeout -> HttpServerCodec -> idle -> CodecRequestHandler -> RequestRouter
+ * bytes -> head-timeout -> StrictRequestDecoder / HttpResponseEncoder -> idle -> CodecRequestHandler -> RequestRouter
  * </pre>
  */
 public final class CodecPipeline implements ProtocolPipeline {
-    /**
-     * Requests the codec may decode before their answers are written. Netty's default (128) closes the
-     * connection of a client that pipelines deeper: one 64 KiB read can hold hundreds of small requests,
-     * all decoded at once. Memory stays bounded: the handler stops reading while answers are outstanding.
-     */
-    static final int MAX_PIPELINE_DEPTH = 4096;
-
     private final RequestRouter router;
     private final GatewayMetrics metrics;
     private final int maxBodySize;
@@ -64,7 +60,8 @@ public final class CodecPipeline implements ProtocolPipeline {
                 .setAllowDuplicateContentLengths(false);
         pipeline
                 .addLast("head-timeout", headTimeout)
-                .addLast("http", new HttpServerCodec(decoder, MAX_PIPELINE_DEPTH))
+                .addLast("http-decoder", new StrictRequestDecoder(decoder))
+                .addLast("http-encoder", new HttpResponseEncoder())
                 .addLast("idle", new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS))
                 .addLast("sluice", handler);
     }

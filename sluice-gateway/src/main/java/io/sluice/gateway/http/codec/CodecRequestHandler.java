@@ -5,21 +5,19 @@ import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.sluice.gateway.http.ConnectionResponder;
 import io.sluice.gateway.http.GatewayRequest;
+import io.sluice.gateway.http.ProtocolError;
 import io.sluice.gateway.http.RequestRouter;
 import io.sluice.gateway.ops.GatewayMetrics;
 import java.util.concurrent.TimeUnit;
@@ -69,8 +67,8 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (responder.isRejecting()) {
-            ReferenceCountUtil.release(msg); // after an error answer the connection only closes
+        if (responder.isClosing()) {
+            ReferenceCountUtil.release(msg); // nothing after a closing answer is processed (RFC 9112 9.6)
             return;
         }
         if (msg instanceof HttpRequest req) {
@@ -86,48 +84,17 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
 
     private boolean startRequest(HttpRequest req) {
         headTimeout.headReceived();
-        if (req.decoderResult().isFailure()) {
-            Throwable cause = req.decoderResult().cause();
-            if (cause instanceof TooLongHttpLineException) {
-                reject(414, "uri_too_long", "the request line is longer than the header limit");
-            } else if (cause instanceof TooLongFrameException) {
-                reject(431, "headers_too_large", "the request headers exceed --max-header-size");
-            } else if (isUnsupportedTransferCoding(cause)) {
-                reject(501, "not_implemented", "only the chunked transfer coding is supported");
-            } else {
-                reject(400, "bad_request", "malformed HTTP request: " + cause.getMessage());
-            }
+        ProtocolError error = CodecHeadCheck.check(req, maxBodySize);
+        if (error != null) {
+            reject(error);
             return false;
         }
-        long length;
-        try {
-            length = HttpUtil.getContentLength(req, -1L);
-        } catch (NumberFormatException e) {
-            reject(400, "bad_request", "invalid Content-Length");
-            return false;
-        }
-        if (length > maxBodySize) {
-            reject(413, "body_too_large", "the body (" + length + " bytes) exceeds --max-body-size ("
-                    + maxBodySize + " bytes)");
-            return false;
-        }
-        // HTTP/1.0 has no Expect: a server must ignore it there (RFC 9110 10.1.1), as the raw parser does.
-        if (req.headers().contains(HttpHeaderNames.EXPECT) && req.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
-            if (!HttpUtil.is100ContinueExpected(req)) {
-                reject(417, "expectation_failed", "only 'Expect: 100-continue' is supported");
-                return false;
-            }
+        if (HttpUtil.is100ContinueExpected(req) && req.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
             ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
                     Unpooled.EMPTY_BUFFER));
         }
         current = req;
         return true;
-    }
-
-    /** Netty reports a final transfer coding other than chunked as a generic decoding failure. */
-    private static boolean isUnsupportedTransferCoding(Throwable cause) {
-        String m = cause.getMessage();
-        return m != null && m.contains("final transfer coding must be chunked");
     }
 
     private void addContent(HttpContent content) {
@@ -137,14 +104,14 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
         }
         if (content.decoderResult().isFailure()) {
             content.release();
-            reject(400, "bad_request", "malformed body: " + content.decoderResult().cause().getMessage());
+            reject(ProtocolError.badRequest("malformed body: " + content.decoderResult().cause().getMessage()));
             return;
         }
         ByteBuf chunk = content.content();
         int size = (body == null ? 0 : body.readableBytes()) + chunk.readableBytes();
         if (size > maxBodySize) {
             content.release();
-            reject(413, "body_too_large", "the body exceeds --max-body-size (" + maxBodySize + " bytes)");
+            reject(ProtocolError.bodyTooLarge(-1, maxBodySize));
             return;
         }
         appendBody(chunk);
@@ -182,16 +149,16 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** Answers an error in order after earlier responses, then closes; the rest of the input is dropped. */
-    private void reject(int status, String code, String message) {
+    private void reject(ProtocolError error) {
         releaseBody();
         current = null;
-        responder.reject(status, code, message);
+        responder.reject(error);
     }
 
     /** Called by the header-read timeout. */
     void headTimedOut() {
-        if (!responder.isRejecting()) {
-            reject(408, "request_timeout", "the request head did not arrive in time");
+        if (!responder.isClosing()) {
+            reject(ProtocolError.headTimeout());
         }
     }
 
@@ -209,7 +176,7 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
     private void bodyTimedOut() {
         bodyTimer = null;
         if (current != null && ctx.channel().isActive()) {
-            reject(408, "request_timeout", "the request body did not arrive in time (--body-read-timeout)");
+            reject(ProtocolError.bodyTimeout());
         }
     }
 
@@ -232,7 +199,7 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
             if (!ctx.channel().isWritable()) {
                 ctx.close(); // the client stopped reading its answers
             } else if (current != null) {
-                reject(408, "request_timeout", "the request body stalled");
+                reject(ProtocolError.bodyTimeout());
             } else if (responder.pendingCount() == 0) {
                 ctx.close(); // idle keep-alive connection
             }

@@ -18,7 +18,7 @@ final class NettyResponses {
 
     static FullHttpResponse toNetty(GatewayResponse r, HttpVersion version) {
         FullHttpResponse resp = new DefaultFullHttpResponse(version, HttpResponseStatus.valueOf(r.status()),
-                Unpooled.wrappedBuffer(r.body()));
+                r.bodyOmitted() ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(r.body()));
         resp.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, r.contentType())
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length);

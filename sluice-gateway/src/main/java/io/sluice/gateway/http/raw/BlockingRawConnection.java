@@ -1,8 +1,9 @@
 package io.sluice.gateway.http.raw;
 
+import io.sluice.gateway.http.ProtocolError;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.sluice.gateway.http.ConnectionResponder;
+import io.sluice.gateway.http.ConnectionPolicy;
 import io.sluice.gateway.http.GatewayRequest;
 import io.sluice.gateway.http.GatewayResponse;
 import io.sluice.gateway.http.JsonBodies;
@@ -82,9 +83,7 @@ public final class BlockingRawConnection implements BlockingConnectionHandler {
                         }
                     }
                     case ERROR -> {
-                        RawParseError e = parser.error();
-                        send(GatewayResponse.json(e.status(), JsonBodies.error(e.code(), e.message()), "protocol")
-                                .closing(), reply, out, true);
+                        send(parser.error().response(), reply, out, true);
                         return;
                     }
                     case NEED_MORE -> {
@@ -96,10 +95,9 @@ public final class BlockingRawConnection implements BlockingConnectionHandler {
                         }
                         if (!read(socket, in, buf, parser, headStart, bodyStart)) {
                             if (parser.inHead() || parser.inBody()) {
-                                String what = parser.inHead() ? "the request head did not arrive in time"
-                                        : "the request body did not arrive in time (--body-read-timeout)";
-                                send(GatewayResponse.json(408, JsonBodies.error("request_timeout", what), "protocol")
-                                        .closing(), reply, out, true);
+                                ProtocolError timeout = parser.inHead() ? ProtocolError.headTimeout()
+                                        : ProtocolError.bodyTimeout();
+                                send(timeout.response(), reply, out, true);
                             }
                             return;
                         }
@@ -116,14 +114,22 @@ public final class BlockingRawConnection implements BlockingConnectionHandler {
         }
     }
 
+    /**
+     * Routes the request and waits for its answer. Requests are answered one at a time here, so the
+     * {@link ConnectionPolicy} is applied once the outcome is known: a drain that began meanwhile closes
+     * the connection, and no later request has been read.
+     */
     private GatewayResponse answer(GatewayRequest request, HandoffExecutor handoff) throws InterruptedException {
-        boolean keepAlive = request.keepAlive();
-        boolean echo = keepAlive && ConnectionResponder.asksForKeepAlive(request.headers().get("Connection"));
-        GatewayResponse r = handoff.runUntilDone(router.route(request, handoff), OUTCOME_WAIT_NANOS);
-        if (r == null) {
-            r = GatewayResponse.json(504, JsonBodies.error("delivery_timeout", "no outcome in time"), "produce");
+        GatewayResponse r;
+        try {
+            r = handoff.runUntilDone(router.route(request, handoff), OUTCOME_WAIT_NANOS);
+            if (r == null) {
+                r = GatewayResponse.json(504, JsonBodies.error("delivery_timeout", "no outcome in time"), "produce");
+            }
+        } catch (RuntimeException e) { // a bug in answering: the CompletionException of a failed outcome
+            r = ConnectionPolicy.internalError();
         }
-        return ConnectionResponder.connectionSemantics(r, keepAlive, echo, draining.getAsBoolean());
+        return ConnectionPolicy.apply(r, ConnectionPolicy.decide(request, draining.getAsBoolean()));
     }
 
     /** Writes one answer; flushes when asked to or when it closes. Returns true if the connection must close. */

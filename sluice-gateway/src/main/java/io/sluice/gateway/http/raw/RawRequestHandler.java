@@ -1,5 +1,6 @@
 package io.sluice.gateway.http.raw;
 
+import io.sluice.gateway.http.ProtocolError;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -54,7 +55,7 @@ final class RawRequestHandler extends ByteToMessageDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        while (!responder.isRejecting() && in.isReadable()) {
+        while (!responder.isClosing() && in.isReadable()) {
             switch (parser.parse(in)) {
                 case NEED_MORE -> {
                     armTimers(ctx);
@@ -64,14 +65,11 @@ final class RawRequestHandler extends ByteToMessageDecoder {
                 case REQUEST_READY -> {
                     responder.dispatch(parser.takeRequest());
                 }
-                case ERROR -> {
-                    RawParseError e = parser.error();
-                    responder.reject(e.status(), e.code(), e.message());
-                }
+                case ERROR -> responder.reject(parser.error());
             }
         }
-        if (responder.isRejecting()) {
-            in.skipBytes(in.readableBytes()); // the connection closes after the error answer
+        if (responder.isClosing()) {
+            in.skipBytes(in.readableBytes()); // nothing after a closing answer is processed (RFC 9112 9.6)
         }
         armTimers(ctx);
     }
@@ -100,14 +98,14 @@ final class RawRequestHandler extends ByteToMessageDecoder {
     private void bodyTimedOut(ChannelHandlerContext ctx) {
         bodyTimer = null;
         if (parser.inBody() && ctx.channel().isActive()) {
-            responder.reject(408, "request_timeout", "the request body did not arrive in time (--body-read-timeout)");
+            responder.reject(ProtocolError.bodyTimeout());
         }
     }
 
     private void headTimedOut(ChannelHandlerContext ctx) {
         headTimer = null;
         if (parser.inHead() && ctx.channel().isActive()) {
-            responder.reject(408, "request_timeout", "the request head did not arrive in time");
+            responder.reject(ProtocolError.headTimeout());
         }
     }
 
@@ -136,7 +134,7 @@ final class RawRequestHandler extends ByteToMessageDecoder {
             if (!ctx.channel().isWritable()) {
                 ctx.close(); // the client stopped reading its answers
             } else if (parser.inBody()) {
-                responder.reject(408, "request_timeout", "the request body stalled");
+                responder.reject(ProtocolError.bodyTimeout());
             } else if (responder.pendingCount() == 0 && !parser.inHead()) {
                 ctx.close(); // idle keep-alive connection
             }

@@ -1,5 +1,6 @@
 package io.sluice.gateway.http.raw;
 
+import io.sluice.gateway.http.ProtocolError;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -70,7 +71,7 @@ public final class RawRequestParser {
     private ByteBuf body;
     private boolean continuePending;
     private GatewayRequest ready;
-    private RawParseError error;
+    private ProtocolError error;
     private boolean released;
 
     public RawRequestParser(ByteBufAllocator alloc, int maxHeaderSize, int maxBodySize) {
@@ -135,7 +136,7 @@ public final class RawRequestParser {
     }
 
     /** After {@link Progress#ERROR}: what to answer. After an error the parser is dead (the connection will close). */
-    public RawParseError error() {
+    public ProtocolError error() {
         return error;
     }
 
@@ -167,12 +168,12 @@ public final class RawRequestParser {
     private Progress requestLine(ByteBuf in) {
         int n = lines.read(in, maxHeaderSize);
         if (n < 0) {
-            return lineProblem(n, RawParseError.uriTooLong());
+            return lineProblem(n, ProtocolError.uriTooLong());
         }
         if (n == 0) {
             return null; // an empty line before the request line is ignored (RFC 9112 2.2)
         }
-        RawParseError e = head.requestLine(lines.bytes(), n);
+        ProtocolError e = head.requestLine(lines.bytes(), n);
         if (e != null) {
             return fail(e);
         }
@@ -184,18 +185,18 @@ public final class RawRequestParser {
     private Progress headerLine(ByteBuf in) {
         int n = lines.read(in, maxHeaderSize - sectionBytes);
         if (n < 0) {
-            return lineProblem(n, RawParseError.headersTooLarge("the request line and headers"));
+            return lineProblem(n, ProtocolError.headersTooLarge("the request line and headers"));
         }
         sectionBytes += n + 2;
         if (n == 0) {
             return headComplete();
         }
-        RawParseError e = head.field(lines.bytes(), n);
+        ProtocolError e = head.field(lines.bytes(), n);
         return e == null ? null : fail(e);
     }
 
     private Progress headComplete() {
-        RawParseError e = head.framingError(maxBodySize);
+        ProtocolError e = head.headError(maxBodySize);
         if (e != null) {
             return fail(e);
         }
@@ -233,11 +234,11 @@ public final class RawRequestParser {
     private Progress chunkSize(ByteBuf in) {
         int n = lines.read(in, maxHeaderSize);
         if (n < 0) {
-            return lineProblem(n, RawParseError.badRequest("a chunk size line is longer than the header limit"));
+            return lineProblem(n, ProtocolError.badRequest("a chunk size line is longer than the header limit"));
         }
         long size = ChunkSizeLine.parse(lines.bytes(), n, maxBodySize);
         if (size < 0) {
-            return fail(RawParseError.badRequest("invalid chunk size line"));
+            return fail(ProtocolError.badRequest("invalid chunk size line"));
         }
         if (size == 0) {
             sectionBytes = 0;
@@ -246,7 +247,7 @@ public final class RawRequestParser {
         }
         int received = body == null ? 0 : body.readableBytes();
         if (size > maxBodySize - received) {
-            return fail(RawParseError.bodyTooLarge(-1, maxBodySize));
+            return fail(ProtocolError.bodyTooLarge(-1, maxBodySize));
         }
         remaining = size;
         state = State.CHUNK_DATA;
@@ -275,7 +276,7 @@ public final class RawRequestParser {
             return Progress.NEED_MORE;
         }
         if (in.readByte() != expected) {
-            return fail(RawParseError.badRequest("chunk data is not followed by CRLF"));
+            return fail(ProtocolError.badRequest("chunk data is not followed by CRLF"));
         }
         state = next;
         return null;
@@ -284,21 +285,21 @@ public final class RawRequestParser {
     private Progress trailerLine(ByteBuf in) {
         int n = lines.read(in, maxHeaderSize - sectionBytes);
         if (n < 0) {
-            return lineProblem(n, RawParseError.headersTooLarge("the trailer fields"));
+            return lineProblem(n, ProtocolError.headersTooLarge("the trailer fields"));
         }
         sectionBytes += n + 2;
         if (n == 0) {
             return complete();
         }
-        RawParseError e = RequestHead.checkTrailer(lines.bytes(), n);
+        ProtocolError e = RequestHead.checkTrailer(lines.bytes(), n);
         return e == null ? null : fail(e);
     }
 
-    private Progress lineProblem(int result, RawParseError tooLong) {
+    private Progress lineProblem(int result, ProtocolError tooLong) {
         return switch (result) {
             case CrlfLineReader.NEED_MORE -> Progress.NEED_MORE;
             case CrlfLineReader.TOO_LONG -> fail(tooLong);
-            default -> fail(RawParseError.badRequest("a line ends in LF without CR"));
+            default -> fail(ProtocolError.badRequest("a line ends in LF without CR"));
         };
     }
 
@@ -315,7 +316,7 @@ public final class RawRequestParser {
         return Progress.REQUEST_READY;
     }
 
-    private Progress fail(RawParseError e) {
+    private Progress fail(ProtocolError e) {
         error = e;
         state = State.DEAD;
         continuePending = false;

@@ -56,6 +56,8 @@ public final class RawResponseEncoder {
             out.writeBytes(CONNECTION_CLOSE);
         }
         out.writeBytes(CRLF);
-        out.writeBytes(r.body());
+        if (!r.bodyOmitted()) {
+            out.writeBytes(r.body());
+        }
     }
 }

@@ -2,6 +2,8 @@ package io.sluice.gateway.http.raw;
 
 import static io.sluice.gateway.http.raw.HttpGrammar.isWhitespace;
 
+import io.sluice.gateway.http.HostRule;
+import io.sluice.gateway.http.ProtocolError;
 import java.util.Arrays;
 
 /**
@@ -27,21 +29,23 @@ final class RequestHead {
     private boolean connectionKeepAlive;
     private boolean expectContinue;
     private boolean expectOther;
+    private int hostCount;
+    private String host;
 
     /** Parses {@code METHOD SP request-target SP HTTP/1.x} from {@code b[0, n)}; null when valid. */
-    RawParseError requestLine(byte[] b, int n) {
+    ProtocolError requestLine(byte[] b, int n) {
         int sp1 = indexOf(b, 0, n, (byte) ' ');
         if (sp1 < 0 || !HttpGrammar.isToken(b, 0, sp1)) {
-            return RawParseError.badRequest("the request line does not start with a method token");
+            return ProtocolError.badRequest("the request line does not start with a method token");
         }
         int sp2 = indexOf(b, sp1 + 1, n, (byte) ' ');
         if (sp2 < 0) {
-            return RawParseError.badRequest("the request line has no HTTP version");
+            return ProtocolError.badRequest("the request line has no HTTP version");
         }
         if (!HttpGrammar.isTargetChars(b, sp1 + 1, sp2) || !HttpGrammar.isTargetForm(b, sp1 + 1, sp2)) {
-            return RawParseError.badRequest("invalid request target");
+            return ProtocolError.badRequest("invalid request target");
         }
-        RawParseError versionError = version(b, sp2 + 1, n);
+        ProtocolError versionError = version(b, sp2 + 1, n);
         if (versionError != null) {
             return versionError;
         }
@@ -52,22 +56,22 @@ final class RequestHead {
         return null;
     }
 
-    private RawParseError version(byte[] b, int from, int to) {
+    private ProtocolError version(byte[] b, int from, int to) {
         boolean shaped = to - from == 8 && b[from] == 'H' && b[from + 1] == 'T' && b[from + 2] == 'T'
                 && b[from + 3] == 'P' && b[from + 4] == '/' && isDigit(b[from + 5]) && b[from + 6] == '.'
                 && isDigit(b[from + 7]);
         if (!shaped) {
-            return RawParseError.badRequest("invalid HTTP version");
+            return ProtocolError.badRequest("invalid HTTP version");
         }
         if (b[from + 5] != '1' || (b[from + 7] != '0' && b[from + 7] != '1')) {
-            return RawParseError.versionNotSupported(HttpGrammar.string(b, from, to));
+            return ProtocolError.versionNotSupported(HttpGrammar.string(b, from, to));
         }
         http11 = b[from + 7] == '1';
         return null;
     }
 
     /** Adds the header field in {@code b[0, n)}; null when valid. */
-    RawParseError field(byte[] b, int n) {
+    ProtocolError field(byte[] b, int n) {
         int colon = colonOfValidField(b, n);
         if (colon < 0) {
             return fieldError(b, n);
@@ -92,7 +96,7 @@ final class RequestHead {
     }
 
     /** Checks a trailer field in {@code b[0, n)} by the header rules (it is then discarded); null when valid. */
-    static RawParseError checkTrailer(byte[] b, int n) {
+    static ProtocolError checkTrailer(byte[] b, int n) {
         return colonOfValidField(b, n) < 0 ? fieldError(b, n) : null;
     }
 
@@ -105,28 +109,31 @@ final class RequestHead {
         return colon;
     }
 
-    private static RawParseError fieldError(byte[] b, int n) {
+    private static ProtocolError fieldError(byte[] b, int n) {
         int colon = indexOf(b, 0, n, (byte) ':');
         if (n > 0 && isWhitespace(b[0])) {
-            return RawParseError.badRequest("obsolete line folding (a header line starting with whitespace)");
+            return ProtocolError.badRequest("obsolete line folding (a header line starting with whitespace)");
         }
         if (colon < 0) {
-            return RawParseError.badRequest("a header line without ':'");
+            return ProtocolError.badRequest("a header line without ':'");
         }
         if (colon > 0 && isWhitespace(b[colon - 1])) {
-            return RawParseError.badRequest("whitespace between a header name and ':'");
+            return ProtocolError.badRequest("whitespace between a header name and ':'");
         }
         if (!HttpGrammar.isToken(b, 0, colon)) {
-            return RawParseError.badRequest("invalid header name");
+            return ProtocolError.badRequest("invalid header name");
         }
-        return RawParseError.badRequest("control character in a header value");
+        return ProtocolError.badRequest("control character in a header value");
     }
 
-    private RawParseError interpret(String name, byte[] b, int from, int to) {
+    private ProtocolError interpret(String name, byte[] b, int from, int to) {
         if (name.equalsIgnoreCase("Content-Length")) {
             return contentLength(b, from, to);
         }
-        if (name.equalsIgnoreCase("Transfer-Encoding")) {
+        if (name.equalsIgnoreCase("Host")) {
+            hostCount++;
+            host = fields[2 * count - 1];
+        } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
             transferEncoding(b, from, to);
         } else if (name.equalsIgnoreCase("Connection")) {
             connection(b, from, to);
@@ -141,7 +148,7 @@ final class RequestHead {
     }
 
     /** One or more identical decimal values ("5" or "5, 5"), also across repeated fields (RFC 9110 8.6). */
-    private RawParseError contentLength(byte[] b, int from, int to) {
+    private ProtocolError contentLength(byte[] b, int from, int to) {
         int i = from;
         do {
             int start = skipWhitespace(b, i, to);
@@ -149,23 +156,23 @@ final class RequestHead {
             long value = 0;
             while (end < to && isDigit(b[end])) {
                 if (value > (Long.MAX_VALUE - 9) / 10) {
-                    return RawParseError.badRequest("Content-Length overflows");
+                    return ProtocolError.badRequest("Content-Length overflows");
                 }
                 value = value * 10 + (b[end] - '0');
                 end++;
             }
             i = skipWhitespace(b, end, to);
             if (end == start || (i < to && b[i] != ',')) {
-                return RawParseError.badRequest("invalid Content-Length");
+                return ProtocolError.badRequest("invalid Content-Length");
             }
             if (contentLength >= 0 && contentLength != value) {
-                return RawParseError.badRequest("conflicting Content-Length values");
+                return ProtocolError.badRequest("conflicting Content-Length values");
             }
             contentLength = value;
             i++; // past the ','
         } while (i < to);
         if (i == to) {
-            return RawParseError.badRequest("invalid Content-Length"); // a trailing ','
+            return ProtocolError.badRequest("invalid Content-Length"); // a trailing ','
         }
         return null;
     }
@@ -211,30 +218,35 @@ final class RequestHead {
     }
 
     /**
-     * The framing rules that need the whole head (RFC 9112 6): null when the body can be read, else the
-     * answer. Checked in the codec style's order: framing (400/501), then size (413), then Expect (417).
+     * The rules that need the whole head: null when the body can be read, else the answer. Checked in
+     * the codec style's order: Host (400, RFC 9112 3.2), framing (400/501, RFC 9112 6), then size (413),
+     * then Expect (417).
      */
-    RawParseError framingError(int maxBodySize) {
+    ProtocolError headError(int maxBodySize) {
+        ProtocolError hostError = HostRule.check(http11, hostCount, host);
+        if (hostError != null) {
+            return hostError;
+        }
         if (transferEncoding) {
             if (!http11) {
-                return RawParseError.badRequest("Transfer-Encoding in an HTTP/1.0 request");
+                return ProtocolError.badRequest("Transfer-Encoding in an HTTP/1.0 request");
             }
             if (contentLength >= 0) {
-                return RawParseError.badRequest("both Content-Length and Transfer-Encoding");
+                return ProtocolError.badRequest("both Content-Length and Transfer-Encoding");
             }
             if (unsupportedCoding != null) {
-                return RawParseError.notImplemented(unsupportedCoding);
+                return ProtocolError.notImplemented(unsupportedCoding);
             }
             if (chunkedCount != 1 || !chunkedLast) {
-                return RawParseError.badRequest(chunkedCount == 0 ? "empty Transfer-Encoding"
+                return ProtocolError.badRequest(chunkedCount == 0 ? "empty Transfer-Encoding"
                         : "chunked applied more than once");
             }
         }
         if (contentLength > maxBodySize) {
-            return RawParseError.bodyTooLarge(contentLength, maxBodySize);
+            return ProtocolError.bodyTooLarge(contentLength, maxBodySize);
         }
         if (expectOther && http11) { // RFC 9110 10.1.1: an HTTP/1.0 server ignores Expect
-            return RawParseError.expectationFailed();
+            return ProtocolError.expectationFailed();
         }
         return null;
     }
@@ -290,6 +302,8 @@ final class RequestHead {
         connectionKeepAlive = false;
         expectContinue = false;
         expectOther = false;
+        hostCount = 0;
+        host = null;
     }
 
     private static boolean isDigit(byte c) {

@@ -1,5 +1,6 @@
 package io.sluice.gateway.http.raw;
 
+import io.sluice.gateway.http.ProtocolError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.AbstractByteBufAllocator;
@@ -93,7 +94,7 @@ final class ParserHarness {
                 case CONTINUE_EXPECTED -> events.add(new Continue());
                 case REQUEST_READY -> events.add(snapshot(parser.takeRequest()));
                 case ERROR -> {
-                    RawParseError e = parser.error();
+                    ProtocolError e = parser.error();
                     events.add(new Error(e.status(), e.code()));
                     dead = true;
                     return;

@@ -19,10 +19,10 @@ class RawRequestParserSplitTest {
     private static final String PIPELINE = ""
             + "POST /topics/a?key=1 HTTP/1.1\r\nHost: h\r\nContent-Length: 11\r\n\r\nhello world"
             + "\r\n" // a stray CRLF after a body, as some clients send
-            + "POST /topics/b HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n4;x=y\r\nwiki\r\n5\r\npedia\r\n0\r\n"
+            + "POST /topics/b HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n4;x=y\r\nwiki\r\n5\r\npedia\r\n0\r\n"
             + "Trailer-A: 1\r\n\r\n"
             + "GET /health HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"
-            + "POST /topics/c HTTP/1.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+            + "POST /topics/c HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
 
     private static List<Event> whole(String stream) {
         ParserHarness h = new ParserHarness(256, 64);
@@ -35,9 +35,9 @@ class RawRequestParserSplitTest {
     void shouldParsePipelinedRequestsFromOneBufferInOrder() {
         assertThat(whole(PIPELINE)).containsExactly(
                 new Request("POST", "/topics/a", "key=1", List.of("Host: h", "Content-Length: 11"), "hello world", true),
-                new Request("POST", "/topics/b", null, List.of("Transfer-Encoding: chunked"), "wikipedia", true),
+                new Request("POST", "/topics/b", null, List.of("Host: x", "Transfer-Encoding: chunked"), "wikipedia", true),
                 new Request("GET", "/health", null, List.of("Connection: keep-alive"), "", true),
-                new Request("POST", "/topics/c", null, List.of("Content-Length: 0", "Connection: close"), "", false));
+                new Request("POST", "/topics/c", null, List.of("Host: x", "Content-Length: 0", "Connection: close"), "", false));
     }
 
     @Test
@@ -50,8 +50,8 @@ class RawRequestParserSplitTest {
 
     @Test
     void shouldParseSameRequestsAtEverySplitPositionOfTwoRequests() {
-        String twoRequests = "POST /x?q HTTP/1.1\r\nContent-Length: 5\r\nA: b\r\n\r\nhello"
-                + "POST /y HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3;e\r\nabc\r\n0\r\nT: v\r\n\r\n";
+        String twoRequests = "POST /x?q HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nA: b\r\n\r\nhello"
+                + "POST /y HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3;e\r\nabc\r\n0\r\nT: v\r\n\r\n";
         byte[] stream = bytes(twoRequests);
         List<Event> expected = whole(twoRequests);
         assertThat(expected).hasSize(2);
@@ -65,7 +65,7 @@ class RawRequestParserSplitTest {
 
     @Test
     void shouldParseSameRequestsAtEveryPairOfSplitPositions() {
-        String twoRequests = "POST /x HTTP/1.1\r\nContent-Length: 3\r\n\r\nabcGET /y HTTP/1.1\r\n\r\n";
+        String twoRequests = "POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabcGET /y HTTP/1.1\r\nHost: x\r\n\r\n";
         byte[] stream = bytes(twoRequests);
         List<Event> expected = whole(twoRequests);
         for (int a = 0; a <= stream.length; a++) {
@@ -81,7 +81,7 @@ class RawRequestParserSplitTest {
 
     @Test
     void shouldExpectContinueOnlyWhenTheSplitLeavesTheBodyOut() {
-        String request = "POST /x HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\nok";
+        String request = "POST /x HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\nok";
         byte[] stream = bytes(request);
         int headLength = request.length() - 2;
         for (int cut = 0; cut <= stream.length; cut++) {
@@ -98,7 +98,7 @@ class RawRequestParserSplitTest {
     @Test
     void shouldStayLinearForAHeadSentOneByteAtATime() {
         int maxHeader = 64 * 1024;
-        String head = "GET / HTTP/1.1\r\n" + ("X-Pad: " + "p".repeat(1000) + "\r\n").repeat(60) + "\r\n";
+        String head = "GET / HTTP/1.1\r\nHost: x\r\n" + ("X-Pad: " + "p".repeat(1000) + "\r\n").repeat(60) + "\r\n";
         ParserHarness h = new ParserHarness(maxHeader, 0);
         long start = System.nanoTime();
         List<Event> events = h.feedBytewise(bytes(head));

@@ -1,5 +1,6 @@
 package io.sluice.gateway.http.raw;
 
+import io.sluice.gateway.http.ProtocolError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,11 +57,11 @@ class RawRequestParserTest {
 
     @Test
     void shouldSplitTargetAtFirstQuestionMarkWithoutDecoding() {
-        Request r = only("GET /a%20b?x=1?y=%41 HTTP/1.1\r\n\r\n");
+        Request r = only("GET /a%20b?x=1?y=%41 HTTP/1.1\r\nHost: x\r\n\r\n");
         assertThat(r.path()).isEqualTo("/a%20b");
         assertThat(r.query()).isEqualTo("x=1?y=%41");
-        assertThat(only2("GET /a? HTTP/1.1\r\n\r\n").query()).isEmpty();
-        assertThat(only2("GET /a HTTP/1.1\r\n\r\n").query()).isNull();
+        assertThat(only2("GET /a? HTTP/1.1\r\nHost: x\r\n\r\n").query()).isEmpty();
+        assertThat(only2("GET /a HTTP/1.1\r\nHost: x\r\n\r\n").query()).isNull();
     }
 
     private Request only2(String input) {
@@ -73,17 +74,17 @@ class RawRequestParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"/", "/a/b?c", "*", "http://example.com/x?y", "example.com:443"})
     void shouldAcceptEveryRequestTargetForm(String target) {
-        assertThat(only("OPTIONS " + target + " HTTP/1.1\r\n\r\n").path()).isNotEmpty();
+        assertThat(only("OPTIONS " + target + " HTTP/1.1\r\nHost: x\r\n\r\n").path()).isNotEmpty();
     }
 
     @Test
     void shouldKeepMethodAsSent() {
-        assertThat(only("purge /x HTTP/1.1\r\n\r\n").method()).isEqualTo("purge");
+        assertThat(only("purge /x HTTP/1.1\r\nHost: x\r\n\r\n").method()).isEqualTo("purge");
     }
 
     @Test
     void shouldSkipEmptyLinesBeforeRequestLine() {
-        assertThat(only("\r\n\r\nGET / HTTP/1.1\r\n\r\n").path()).isEqualTo("/");
+        assertThat(only("\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n").path()).isEqualTo("/");
     }
 
     @Test
@@ -97,22 +98,22 @@ class RawRequestParserTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "GET / HTTP/1.1\n\r\n",            // bare LF ending the request line
-        "\nGET / HTTP/1.1\r\n\r\n",        // bare LF as an empty line
-        "GET /a\rb HTTP/1.1\r\n\r\n",      // bare CR in the target
+        "\nGET / HTTP/1.1\r\nHost: x\r\n\r\n",        // bare LF as an empty line
+        "GET /a\rb HTTP/1.1\r\nHost: x\r\n\r\n",      // bare CR in the target
         "GET / HTTP/1.1\r\r\n\r\n",        // bare CR before CRLF
         "GET /\r\n\r\n",                   // no version (HTTP/0.9)
         "GET / http/1.1\r\n\r\n",          // version is case-sensitive
         "GET / HTTP/1.1 \r\n\r\n",         // trailing space
-        "GET  / HTTP/1.1\r\n\r\n",         // two spaces
-        "GET /a b HTTP/1.1\r\n\r\n",       // space in the target
-        "G(T / HTTP/1.1\r\n\r\n",          // method is not a token
-        " GET / HTTP/1.1\r\n\r\n",         // leading space
-        "GET /\u0001 HTTP/1.1\r\n\r\n",    // control character in the target
-        "GET /\u00e9 HTTP/1.1\r\n\r\n",    // non-ASCII byte in the target
+        "GET  / HTTP/1.1\r\nHost: x\r\n\r\n",         // two spaces
+        "GET /a b HTTP/1.1\r\nHost: x\r\n\r\n",       // space in the target
+        "G(T / HTTP/1.1\r\nHost: x\r\n\r\n",          // method is not a token
+        " GET / HTTP/1.1\r\nHost: x\r\n\r\n",         // leading space
+        "GET /\u0001 HTTP/1.1\r\nHost: x\r\n\r\n",    // control character in the target
+        "GET /\u00e9 HTTP/1.1\r\nHost: x\r\n\r\n",    // non-ASCII byte in the target
         "GET / HTTP/11\r\n\r\n",           // malformed version
-        "GET ?topics HTTP/1.1\r\n\r\n",     // no request-target form (fuzzer finding: empty path)
-        "GET ** HTTP/1.1\r\n\r\n",
-        "GET :80 HTTP/1.1\r\n\r\n",
+        "GET ?topics HTTP/1.1\r\nHost: x\r\n\r\n",     // no request-target form (fuzzer finding: empty path)
+        "GET ** HTTP/1.1\r\nHost: x\r\n\r\n",
+        "GET :80 HTTP/1.1\r\nHost: x\r\n\r\n",
         "GET / HTTP/1.1\r\nHost: x\n\r\n", // bare LF ending a header line
     })
     void shouldAnswer400ForMalformedRequestLineOrLineEnding(String input) {
@@ -130,9 +131,9 @@ class RawRequestParserTest {
         String atLimit = "GET /" + "a".repeat(64 - 16) + " HTTP/1.1\r\n"; // 64 bytes with CRLF
         assertThat(atLimit).hasSize(64);
         h = new ParserHarness(64, 100);
-        assertThat(h.feed(atLimit + "\r\n")).containsExactly(new Error(431, "headers_too_large"));
-        h = new ParserHarness(66, 100);
-        assertThat(h.feed(atLimit + "\r\n")).hasSize(1).first().isInstanceOf(Request.class);
+        assertThat(h.feed(atLimit + "Host: x\r\n\r\n")).containsExactly(new Error(431, "headers_too_large"));
+        h = new ParserHarness(75, 100);
+        assertThat(h.feed(atLimit + "Host: x\r\n\r\n")).hasSize(1).first().isInstanceOf(Request.class);
         h = new ParserHarness(63, 100);
         assertThat(h.feed(atLimit)).containsExactly(new Error(414, "uri_too_long"));
     }
@@ -146,14 +147,14 @@ class RawRequestParserTest {
     @Test
     void shouldAnswer431WhenHeadersExceedLimitAsBytesArrive() {
         h = new ParserHarness(128, 100);
-        assertThat(h.feed("GET / HTTP/1.1\r\n", "X-Big: " + "v".repeat(200))) // no line end yet
+        assertThat(h.feed("GET / HTTP/1.1\r\nHost: x\r\n", "X-Big: " + "v".repeat(200))) // no line end yet
                 .containsExactly(new Error(431, "headers_too_large"));
     }
 
     @Test
     void shouldAnswer431WhenManySmallHeadersExceedLimit() {
         h = new ParserHarness(128, 100);
-        assertRejected("GET / HTTP/1.1\r\n" + "A: b\r\n".repeat(30) + "\r\n", 431, "headers_too_large");
+        assertRejected("GET / HTTP/1.1\r\nHost: x\r\n" + "A: b\r\n".repeat(30) + "\r\n", 431, "headers_too_large");
     }
 
     // --- header fields ------------------------------------------------------------------------------
@@ -179,13 +180,13 @@ class RawRequestParserTest {
 
     @Test
     void shouldTrimOptionalWhitespaceAroundValueAndKeepInnerWhitespace() {
-        Request r = only("GET / HTTP/1.1\r\nX-A: \t a \t b \t\r\nX-B:\r\nX-C:c\r\n\r\n");
-        assertThat(r.headers()).containsExactly("X-A: a \t b", "X-B: ", "X-C: c");
+        Request r = only("GET / HTTP/1.1\r\nHost: x\r\nX-A: \t a \t b \t\r\nX-B:\r\nX-C:c\r\n\r\n");
+        assertThat(r.headers()).containsExactly("Host: x", "X-A: a \t b", "X-B: ", "X-C: c");
     }
 
     @Test
     void shouldAcceptObsTextInValues() {
-        assertThat(only("GET / HTTP/1.1\r\nX-A: caf\u00e9\r\n\r\n").headers()).containsExactly("X-A: caf\u00e9");
+        assertThat(only("GET / HTTP/1.1\r\nHost: x\r\nX-A: caf\u00e9\r\n\r\n").headers()).containsExactly("Host: x", "X-A: caf\u00e9");
     }
 
     @ParameterizedTest
@@ -204,7 +205,7 @@ class RawRequestParserTest {
         "NoColon\r\n",
     })
     void shouldAnswer400ForMalformedHeaderLine(String field) {
-        assertRejected("GET / HTTP/1.1\r\n" + field + "\r\n", 400, "bad_request");
+        assertRejected("GET / HTTP/1.1\r\nHost: x\r\n" + field + "\r\n", 400, "bad_request");
     }
 
     // --- Content-Length -----------------------------------------------------------------------------
@@ -230,7 +231,7 @@ class RawRequestParserTest {
 
     @Test
     void shouldGiveEmptyBodyWithoutContentLengthOrTransferEncoding() {
-        assertThat(only("POST /x HTTP/1.1\r\n\r\n").body()).isEmpty();
+        assertThat(only("POST /x HTTP/1.1\r\nHost: x\r\n\r\n").body()).isEmpty();
         assertThat(h.alloc.allocated).isEmpty();
     }
 
@@ -238,7 +239,7 @@ class RawRequestParserTest {
     @ValueSource(strings = {"Content-Length: 5\r\nContent-Length: 5\r\n", "Content-Length: 5, 5\r\n",
         "content-length:5 ,5\r\n", "Content-Length: 005\r\n"})
     void shouldAcceptRepeatedIdenticalContentLengths(String fields) {
-        assertThat(only("POST / HTTP/1.1\r\n" + fields + "\r\nhello").body()).isEqualTo("hello");
+        assertThat(only("POST / HTTP/1.1\r\nHost: x\r\n" + fields + "\r\nhello").body()).isEqualTo("hello");
     }
 
     @ParameterizedTest
@@ -247,13 +248,13 @@ class RawRequestParserTest {
         "Content-Length: 5,\r\n", "Content-Length: ,5\r\n", "Content-Length: 5 5\r\n", "Content-Length: 0x5\r\n",
         "Content-Length: 99999999999999999999999999\r\n"})
     void shouldAnswer400ForInvalidOrConflictingContentLength(String fields) {
-        assertRejected("POST / HTTP/1.1\r\n" + fields + "\r\nhello", 400, "bad_request");
+        assertRejected("POST / HTTP/1.1\r\nHost: x\r\n" + fields + "\r\nhello", 400, "bad_request");
     }
 
     @Test
     void shouldAnswer413FromContentLengthBeforeReadingTheBody() {
         h = new ParserHarness(8192, 10);
-        assertThat(h.feed("POST / HTTP/1.1\r\nContent-Length: 11\r\n\r\n"))
+        assertThat(h.feed("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n\r\n"))
                 .containsExactly(new Error(413, "body_too_large"));
         assertThat(h.alloc.allocated).isEmpty();
     }
@@ -261,55 +262,55 @@ class RawRequestParserTest {
     @Test
     void shouldAcceptBodyExactlyAtLimit() {
         h = new ParserHarness(8192, 5);
-        assertThat(h.feed("POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello")).hasSize(1);
+        assertThat(h.feed("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello")).hasSize(1);
     }
 
     // --- chunked ------------------------------------------------------------------------------------
 
     @Test
     void shouldDecodeChunkedBodyWithExtensionsAndDiscardTrailers() {
-        Request r = only("POST /c HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+        Request r = only("POST /c HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + "5;name=value\r\nhello\r\n1 ; x ; y=\"q\"\r\n,\r\nB\r\n 0123456789\r\n0\r\n"
                 + "X-Checksum: abc\r\nX-More: 1\r\n\r\n");
         assertThat(r.body()).isEqualTo("hello, 0123456789");
-        assertThat(r.headers()).containsExactly("Transfer-Encoding: chunked");
+        assertThat(r.headers()).containsExactly("Host: x", "Transfer-Encoding: chunked");
     }
 
     @Test
     void shouldAcceptChunkedCaseInsensitivelyAndEmptyChunkedBody() {
-        assertThat(only("POST / HTTP/1.1\r\nTransfer-Encoding: ChUnKeD\r\n\r\n0\r\n\r\n").body()).isEmpty();
+        assertThat(only("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: ChUnKeD\r\n\r\n0\r\n\r\n").body()).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"gzip", "gzip, chunked", "chunked, gzip", "identity", "chunked;q=1"})
     void shouldAnswer501ForOtherTransferCodings(String coding) {
-        assertRejected("POST / HTTP/1.1\r\nTransfer-Encoding: " + coding + "\r\n\r\n0\r\n\r\n", 501,
+        assertRejected("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: " + coding + "\r\n\r\n0\r\n\r\n", 501,
                 "not_implemented");
     }
 
     @Test
     void shouldAnswer501ForCodingInRepeatedTransferEncodingField() {
-        assertRejected("POST / HTTP/1.1\r\nTransfer-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n", 501,
+        assertRejected("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n", 501,
                 "not_implemented");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "POST / HTTP/1.1\r\nTransfer-Encoding: chunked, chunked\r\n\r\n0\r\n\r\n",
-        "POST / HTTP/1.1\r\nTransfer-Encoding: \r\n\r\n",
-        "POST / HTTP/1.1\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", // smuggling
-        "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n0\r\n\r\n",
+        "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, chunked\r\n\r\n0\r\n\r\n",
+        "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: \r\n\r\n",
+        "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", // smuggling
+        "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n0\r\n\r\n",
         "POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
-        "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhelloX\r\n0\r\n\r\n",  // no CRLF after data
-        "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\rX0\r\n\r\n",
-        "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nz\r\n",                     // not hex
-        "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n;ext\r\n",                  // no size
-        "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5 \r\nhello\r\n",           // space, no ';'
-        "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n-5\r\n",
-        "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5;a\u0000\r\nhello\r\n",     // CTL in extension
-        "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\nhello\r\n",              // bare LF
-        "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nBad Trailer: x\r\n\r\n",
-        "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n folded\r\n\r\n",
+        "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhelloX\r\n0\r\n\r\n",  // no CRLF after data
+        "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\rX0\r\n\r\n",
+        "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nz\r\n",                     // not hex
+        "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n;ext\r\n",                  // no size
+        "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5 \r\nhello\r\n",           // space, no ';'
+        "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n-5\r\n",
+        "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5;a\u0000\r\nhello\r\n",     // CTL in extension
+        "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\nhello\r\n",              // bare LF
+        "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nBad Trailer: x\r\n\r\n",
+        "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n folded\r\n\r\n",
     })
     void shouldAnswer400ForInvalidFramingOrChunkSyntax(String input) {
         assertRejected(input, 400, "bad_request");
@@ -318,27 +319,27 @@ class RawRequestParserTest {
     @Test
     void shouldAnswer413WhenChunksExceedBodyLimit() {
         h = new ParserHarness(8192, 10);
-        assertThat(h.feed("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n6\r\nabcdef\r\n", "5\r\n"))
+        assertThat(h.feed("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n6\r\nabcdef\r\n", "5\r\n"))
                 .containsExactly(new Error(413, "body_too_large")); // known from the size line, before the data
         h.alloc.assertAllReleased();
     }
 
     @Test
     void shouldAnswer413ForHugeChunkSizeWithoutOverflow() {
-        assertRejected("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+        assertRejected("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + "f".repeat(40) + "\r\n", 413, "body_too_large");
     }
 
     @Test
     void shouldAcceptChunkSizeWithLeadingZeros() {
-        assertThat(only("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+        assertThat(only("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + "0".repeat(30) + "3\r\nabc\r\n0\r\n\r\n").body()).isEqualTo("abc");
     }
 
     @Test
     void shouldAnswer431WhenTrailersExceedHeaderLimit() {
         h = new ParserHarness(128, 100);
-        assertThat(h.feed("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n" + "T: x\r\n".repeat(40)))
+        assertThat(h.feed("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n" + "T: x\r\n".repeat(40)))
                 .containsExactly(new Error(431, "headers_too_large"));
     }
 
@@ -346,36 +347,36 @@ class RawRequestParserTest {
 
     @Test
     void shouldExpectContinueOnceWhenBodyHasNotArrived() {
-        assertThat(parse("POST / HTTP/1.1\r\nExpect: 100-Continue\r\nContent-Length: 5\r\n\r\n", "he", "llo"))
+        assertThat(parse("POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-Continue\r\nContent-Length: 5\r\n\r\n", "he", "llo"))
                 .containsExactly(new Continue(), new Request("POST", "/", null,
-                        List.of("Expect: 100-Continue", "Content-Length: 5"), "hello", true));
+                        List.of("Host: x", "Expect: 100-Continue", "Content-Length: 5"), "hello", true));
     }
 
     @Test
     void shouldNotExpectContinueWhenBodyIsAlreadyPresent() {
-        assertThat(parse("POST / HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\nhello"))
+        assertThat(parse("POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\nhello"))
                 .hasSize(1).first().isInstanceOf(Request.class);
-        assertThat(parse("GET / HTTP/1.1\r\nExpect: 100-continue\r\n\r\n")).hasSize(2).allMatch(Request.class::isInstance);
+        assertThat(parse("GET / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n\r\n")).hasSize(2).allMatch(Request.class::isInstance);
     }
 
     @Test
     void shouldExpectContinueForChunkedBody() {
-        assertThat(parse("POST / HTTP/1.1\r\nExpect: 100-continue\r\nTransfer-Encoding: chunked\r\n\r\n",
+        assertThat(parse("POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nTransfer-Encoding: chunked\r\n\r\n",
                 "3\r\nabc\r\n", "0\r\n\r\n"))
                 .containsExactly(new Continue(), new Request("POST", "/", null,
-                        List.of("Expect: 100-continue", "Transfer-Encoding: chunked"), "abc", true));
+                        List.of("Host: x", "Expect: 100-continue", "Transfer-Encoding: chunked"), "abc", true));
     }
 
     @Test
     void shouldAnswer413BeforeContinueWhenContentLengthExceedsLimit() {
         h = new ParserHarness(8192, 4);
-        assertThat(h.feed("POST / HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n"))
+        assertThat(h.feed("POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n"))
                 .containsExactly(new Error(413, "body_too_large"));
     }
 
     @Test
     void shouldAnswer417ForOtherExpectation() {
-        assertRejected("POST / HTTP/1.1\r\nExpect: 200-ok\r\nContent-Length: 1\r\n\r\n", 417, "expectation_failed");
+        assertRejected("POST / HTTP/1.1\r\nHost: x\r\nExpect: 200-ok\r\nContent-Length: 1\r\n\r\n", 417, "expectation_failed");
     }
 
     @Test
@@ -395,7 +396,7 @@ class RawRequestParserTest {
     })
     void shouldDecideKeepAliveFromVersionAndConnectionTokens(String spec) {
         String[] parts = spec.split("\\|");
-        String fields = parts.length == 3 ? parts[1] + "\r\n" : "";
+        String fields = (parts[0].equals("HTTP/1.1") ? "Host: x\r\n" : "") + (parts.length == 3 ? parts[1] + "\r\n" : "");
         assertThat(only("GET / " + parts[0] + "\r\n" + fields + "\r\n").keepAlive())
                 .isEqualTo(Boolean.parseBoolean(parts[parts.length - 1]));
     }
@@ -405,7 +406,7 @@ class RawRequestParserTest {
     @Test
     void shouldReportHeadAndBodyPhasesForTimeouts() {
         assertThat(h.parser.inHead()).isFalse();
-        h.feed("POST / HTTP/1.1\r\nContent-");
+        h.feed("POST / HTTP/1.1\r\nHost: x\r\nContent-");
         assertThat(h.parser.inHead()).isTrue();
         assertThat(h.parser.inBody()).isFalse();
         h.feed("Length: 3\r\n\r\nab");
@@ -418,10 +419,10 @@ class RawRequestParserTest {
 
     @Test
     void shouldStayDeadAfterError() {
-        ByteBuf in = Unpooled.copiedBuffer("BAD\r\nGET / HTTP/1.1\r\n\r\n", StandardCharsets.ISO_8859_1);
+        ByteBuf in = Unpooled.copiedBuffer("BAD\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n", StandardCharsets.ISO_8859_1);
         assertThat(h.parser.parse(in)).isEqualTo(Progress.ERROR);
         assertThat(h.parser.parse(in)).isEqualTo(Progress.ERROR);
-        assertThat(h.parser.error()).isEqualTo(new RawParseError(400, "bad_request",
+        assertThat(h.parser.error()).isEqualTo(new ProtocolError(400, "bad_request",
                 "malformed HTTP request: the request line does not start with a method token"));
         in.release();
     }
@@ -433,7 +434,7 @@ class RawRequestParserTest {
 
     @Test
     void shouldReleasePartialBodyOnRelease() {
-        h.feed("POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc");
+        h.feed("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc");
         assertThat(h.alloc.allocated).hasSize(1);
         assertThat(h.alloc.allocated.get(0).refCnt()).isOne();
         h.parser.release();
@@ -442,7 +443,7 @@ class RawRequestParserTest {
 
     @Test
     void shouldReleasePartialChunkedBodyOnError() {
-        h.feed("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcX");
+        h.feed("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcX");
         assertThat(h.events).containsExactly(new Error(400, "bad_request"));
         h.alloc.assertAllReleased();
     }
