@@ -1,7 +1,7 @@
 package io.sluice.gateway;
 
 import io.netty.buffer.PooledByteBufAllocator;
-import io.sluice.gateway.http.ProtocolPipeline;
+import io.sluice.gateway.transport.ProtocolPipeline;
 import io.sluice.gateway.http.RequestRouter;
 import io.sluice.gateway.http.codec.CodecPipeline;
 import io.sluice.gateway.http.raw.BlockingRawConnection;

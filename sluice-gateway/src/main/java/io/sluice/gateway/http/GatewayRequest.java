@@ -14,9 +14,10 @@ import io.netty.buffer.ByteBuf;
  * @param body      the body bytes (empty buffer when none)
  * @param keepAlive whether the connection stays open after the response (HTTP/1.1 default, or
  *                  HTTP/1.0 with "Connection: keep-alive")
+ * @param connection the connection it came on (peer address; later TLS session and principal)
  */
 public record GatewayRequest(String method, String path, String query, RequestHeaders headers, ByteBuf body,
-                             boolean keepAlive) {
+                             boolean keepAlive, ConnectionInfo connection) {
 
     /** Splits a request target into path and query. */
     public static String pathOf(String target) {

@@ -123,14 +123,14 @@ public final class RequestRouter {
 
     private CompletableFuture<GatewayResponse> produce(String topic, GatewayRequest req, Integer partition,
                                                       Executor executor) throws RequestRejection {
-        boolean batch = ProduceRequestReader.isNdjson(req.headers().get("Content-Type"));
-        List<IngestRecord> records = ProduceRequestReader.read(req, partition, batch);
+        ProduceFormat format = ProduceFormat.forContentType(req.headers().get("Content-Type"));
+        List<IngestRecord> records = format.decode(req, partition);
         CompletableFuture<IngestResult> outcome = ingest.ingest(topic, records);
         if (outcome.isDone()) {
             // Already known (async mode, or refused): answer on this thread, no hop through a task queue.
-            return done(OutcomeResponses.of(outcome.join(), batch));
+            return done(format.encode(outcome.join()));
         }
-        return outcome.thenApplyAsync(result -> OutcomeResponses.of(result, batch), executor);
+        return outcome.thenApplyAsync(format::encode, executor);
     }
 
     private GatewayResponse readiness() {

@@ -1,37 +1,37 @@
 package io.sluice.gateway.transport;
 
-import io.netty.channel.Channel;
-import io.netty.channel.group.ChannelGroup;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Counts open connections and turns away new ones beyond the limit, so a flood of connections cannot
- * exhaust file descriptors or memory. Shared by all connections; thread-safe (an atomic counter).
+ * Counts open connections and turns away new ones beyond {@code --max-connections}, so a flood of
+ * connections cannot exhaust file descriptors or memory; refusals are logged at most once a second.
+ * The one limit for every runtime. Shared by all connections; thread-safe (an atomic counter).
  */
 final class ConnectionLimiter {
     private final int maxConnections;
-    private final ChannelGroup channels;
     private final AtomicInteger open = new AtomicInteger();
     private final RefusalLog refusals = new RefusalLog();
 
-    ConnectionLimiter(int maxConnections, ChannelGroup channels) {
+    ConnectionLimiter(int maxConnections) {
         this.maxConnections = maxConnections;
-        this.channels = channels;
     }
 
     /**
-     * Admits a new connection (counted until it closes, and closed with the others at shutdown) or
-     * returns false when the limit is reached; the caller then closes it.
+     * Counts a new connection in, or returns false when the limit is reached (the caller then closes it).
+     * Every admitted connection must be {@link #released} exactly once, when it closes.
      */
-    boolean admit(Channel ch) {
+    boolean tryAdmit() {
         if (open.incrementAndGet() > maxConnections) {
             open.decrementAndGet();
             refusals.refused(open.get(), maxConnections);
             return false;
         }
-        channels.add(ch);
-        ch.closeFuture().addListener(f -> open.decrementAndGet());
         return true;
+    }
+
+    /** An admitted connection closed. */
+    void released() {
+        open.decrementAndGet();
     }
 
     int open() {

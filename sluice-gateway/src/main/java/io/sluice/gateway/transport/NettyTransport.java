@@ -22,7 +22,6 @@ import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.sluice.gateway.IoMode;
-import io.sluice.gateway.http.ProtocolPipeline;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +60,7 @@ public final class NettyTransport implements Transport {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads,
                 new DefaultThreadFactory("sluice-" + mode.cliName()), nativeIo.factory);
         ChannelGroup channels = new DefaultChannelGroup("sluice-connections", GlobalEventExecutor.INSTANCE);
-        ConnectionLimiter limiter = new ConnectionLimiter(maxConnections, channels);
+        ConnectionLimiter limiter = new ConnectionLimiter(maxConnections);
         try {
             ChannelFuture bound = new ServerBootstrap()
                     .group(group)
@@ -72,10 +71,12 @@ public final class NettyTransport implements Transport {
                     .childHandler(new ChannelInitializer<>() {
                         @Override
                         protected void initChannel(Channel ch) {
-                            if (!limiter.admit(ch)) {
+                            if (!limiter.tryAdmit()) {
                                 ch.close();
                                 return;
                             }
+                            channels.add(ch); // closed with the others at shutdown
+                            ch.closeFuture().addListener(f -> limiter.released());
                             http.install(ch.pipeline());
                         }
                     })

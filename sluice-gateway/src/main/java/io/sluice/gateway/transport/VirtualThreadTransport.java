@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,18 +27,16 @@ public final class VirtualThreadTransport implements Transport {
 
     private final ServerSocket server;
     private final BlockingConnectionHandler handler;
-    private final int maxConnections;
-    private final AtomicInteger open = new AtomicInteger();
+    private final ConnectionLimiter limiter;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final Set<Thread> connectionThreads = ConcurrentHashMap.newKeySet();
     private final List<Thread> acceptors = new ArrayList<>();
     private volatile boolean accepting = true;
-    private final RefusalLog refusals = new RefusalLog();
 
     private VirtualThreadTransport(ServerSocket server, BlockingConnectionHandler handler, int maxConnections) {
         this.server = server;
         this.handler = handler;
-        this.maxConnections = maxConnections;
+        this.limiter = new ConnectionLimiter(maxConnections);
     }
 
     /** Binds and starts {@code acceptorThreads} acceptors; throws {@link ListenFailedException} if it cannot bind. */
@@ -73,9 +70,7 @@ public final class VirtualThreadTransport implements Transport {
                 }
                 continue;
             }
-            if (open.incrementAndGet() > maxConnections) {
-                open.decrementAndGet();
-                refusals.refused(open.get(), maxConnections);
+            if (!limiter.tryAdmit()) {
                 closeQuietly(socket);
                 continue;
             }
@@ -98,7 +93,7 @@ public final class VirtualThreadTransport implements Transport {
             closeQuietly(socket);
             sockets.remove(socket);
             connectionThreads.remove(me);
-            open.decrementAndGet();
+            limiter.released();
         }
     }
 
@@ -117,7 +112,7 @@ public final class VirtualThreadTransport implements Transport {
 
     @Override
     public int openConnections() {
-        return open.get();
+        return limiter.open();
     }
 
     @Override

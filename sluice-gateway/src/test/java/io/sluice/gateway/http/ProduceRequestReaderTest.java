@@ -32,7 +32,7 @@ class ProduceRequestReaderTest {
             }
         };
         return new GatewayRequest("POST", GatewayRequest.pathOf(target), GatewayRequest.queryOf(target), headers,
-                Unpooled.copiedBuffer(body, StandardCharsets.UTF_8), true);
+                Unpooled.copiedBuffer(body, StandardCharsets.UTF_8), true, ConnectionInfo.UNKNOWN);
     }
 
     @Test

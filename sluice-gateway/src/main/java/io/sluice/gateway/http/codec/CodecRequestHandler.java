@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.sluice.gateway.http.ConnectionInfo;
 import io.sluice.gateway.http.ConnectionResponder;
 import io.sluice.gateway.http.GatewayRequest;
 import io.sluice.gateway.http.ProtocolError;
@@ -41,6 +42,7 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
     private HeaderReadTimeoutHandler headTimeout;
     private ChannelHandlerContext ctx;
     private ConnectionResponder responder;
+    private ConnectionInfo connection;
     private HttpRequest current;
     private ByteBuf body;
     private ScheduledFuture<?> bodyTimer;
@@ -61,6 +63,7 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.connection = new ConnectionInfo(ctx.channel().remoteAddress());
         this.responder = new ConnectionResponder(ctx, router, metrics, draining,
                 (r, c) -> NettyResponses.toNetty(r, HttpVersion.HTTP_1_1));
     }
@@ -144,7 +147,7 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
         String uri = req.uri();
         GatewayRequest request = new GatewayRequest(req.method().name(), GatewayRequest.pathOf(uri),
                 GatewayRequest.queryOf(uri), new NettyRequestHeaders(req.headers()), content,
-                HttpUtil.isKeepAlive(req));
+                HttpUtil.isKeepAlive(req), connection);
         responder.dispatch(request);
     }
 

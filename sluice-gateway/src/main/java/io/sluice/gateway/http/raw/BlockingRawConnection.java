@@ -3,6 +3,7 @@ package io.sluice.gateway.http.raw;
 import io.sluice.gateway.http.ProtocolError;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.sluice.gateway.http.ConnectionInfo;
 import io.sluice.gateway.http.ConnectionPolicy;
 import io.sluice.gateway.http.GatewayRequest;
 import io.sluice.gateway.http.GatewayResponse;
@@ -59,7 +60,8 @@ public final class BlockingRawConnection implements BlockingConnectionHandler {
     public void serve(Socket socket) throws IOException, InterruptedException {
         InputStream in = socket.getInputStream();
         OutputStream out = socket.getOutputStream();
-        RawRequestParser parser = new RawRequestParser(alloc, maxHeaderSize, maxBodySize);
+        RawRequestParser parser = new RawRequestParser(alloc, maxHeaderSize, maxBodySize,
+                new ConnectionInfo(socket.getRemoteSocketAddress()));
         HandoffExecutor handoff = new HandoffExecutor();
         ByteBuf buf = alloc.heapBuffer(READ_CHUNK);
         ByteBuf reply = alloc.heapBuffer(512);

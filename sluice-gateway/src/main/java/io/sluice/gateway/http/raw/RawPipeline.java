@@ -2,7 +2,7 @@ package io.sluice.gateway.http.raw;
 
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.timeout.IdleStateHandler;
-import io.sluice.gateway.http.ProtocolPipeline;
+import io.sluice.gateway.transport.ProtocolPipeline;
 import io.sluice.gateway.http.RequestRouter;
 import io.sluice.gateway.ops.GatewayMetrics;
 import java.time.Duration;

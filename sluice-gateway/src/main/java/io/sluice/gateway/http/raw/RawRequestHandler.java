@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.sluice.gateway.http.ConnectionInfo;
 import io.sluice.gateway.http.ConnectionResponder;
 import io.sluice.gateway.http.GatewayResponse;
 import io.sluice.gateway.http.RequestRouter;
@@ -42,7 +43,8 @@ final class RawRequestHandler extends ByteToMessageDecoder {
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
-        parser = new RawRequestParser(ctx.alloc(), context.maxHeaderSize(), context.maxBodySize());
+        parser = new RawRequestParser(ctx.alloc(), context.maxHeaderSize(), context.maxBodySize(),
+                new ConnectionInfo(ctx.channel().remoteAddress()));
         responder = new ConnectionResponder(ctx, context.router(), context.metrics(), context.draining(),
                 RawRequestHandler::encode);
     }

@@ -4,6 +4,7 @@ import io.sluice.gateway.http.ProtocolError;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
+import io.sluice.gateway.http.ConnectionInfo;
 import io.sluice.gateway.http.GatewayRequest;
 
 /**
@@ -73,8 +74,15 @@ public final class RawRequestParser {
     private GatewayRequest ready;
     private ProtocolError error;
     private boolean released;
+    private final ConnectionInfo connection;
 
     public RawRequestParser(ByteBufAllocator alloc, int maxHeaderSize, int maxBodySize) {
+        this(alloc, maxHeaderSize, maxBodySize, ConnectionInfo.UNKNOWN);
+    }
+
+    /** @param connection the connection every request parsed here came on */
+    public RawRequestParser(ByteBufAllocator alloc, int maxHeaderSize, int maxBodySize, ConnectionInfo connection) {
+        this.connection = connection;
         if (maxHeaderSize < 16 || maxBodySize < 0) {
             throw new IllegalArgumentException("maxHeaderSize must be >= 16 and maxBodySize >= 0, got "
                     + maxHeaderSize + " and " + maxBodySize);
@@ -307,7 +315,7 @@ public final class RawRequestParser {
         ByteBuf content = body == null ? Unpooled.EMPTY_BUFFER : body;
         body = null;
         ready = new GatewayRequest(head.method(), head.path(), head.query(), head.headers(), content,
-                head.keepAlive());
+                head.keepAlive(), connection);
         head.reset();
         state = State.REQUEST_LINE;
         sectionBytes = 0;

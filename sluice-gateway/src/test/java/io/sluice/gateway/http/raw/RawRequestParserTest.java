@@ -456,4 +456,20 @@ class RawRequestParserTest {
         in.release();
         assertThat(in.refCnt()).isZero();
     }
+
+    @Test
+    void shouldCarryItsConnectionOnEveryRequest() {
+        io.sluice.gateway.http.ConnectionInfo connection = new io.sluice.gateway.http.ConnectionInfo(
+                java.net.InetSocketAddress.createUnresolved("client.example", 40000));
+        RawRequestParser p = new RawRequestParser(io.netty.buffer.UnpooledByteBufAllocator.DEFAULT, 1024, 1024,
+                connection);
+        ByteBuf in = Unpooled.copiedBuffer("GET /a HTTP/1.1\r\nHost: x\r\n\r\nGET /b HTTP/1.1\r\nHost: x\r\n\r\n",
+                StandardCharsets.ISO_8859_1);
+        for (int i = 0; i < 2; i++) {
+            assertThat(p.parse(in)).isEqualTo(Progress.REQUEST_READY);
+            assertThat(p.takeRequest().connection()).isSameAs(connection);
+        }
+        in.release();
+        p.release();
+    }
 }

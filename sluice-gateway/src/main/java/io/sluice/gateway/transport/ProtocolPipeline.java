@@ -1,9 +1,10 @@
-package io.sluice.gateway.http;
+package io.sluice.gateway.transport;
 
 import io.netty.channel.ChannelPipeline;
 
 /**
- * Installs an HTTP style's handlers on a new connection's pipeline. Implementations are shared by all
+ * Installs a protocol's handlers on a new connection's pipeline (the transport knows nothing of what
+ * they speak). Implementations are shared by all
  * connections and thread-safe; {@link #install} runs on the connection's event loop.
  *
  * <p>Not a {@code ChannelInitializer}: the transport calls this from its own initializer, which saves

@@ -1,0 +1,53 @@
+package io.sluice.gateway.http;
+
+import io.sluice.gateway.ingest.IngestRecord;
+import io.sluice.gateway.ingest.IngestResult;
+import java.util.List;
+
+/**
+ * How a produce request's body is read and its outcome answered, chosen by the request's media type
+ * ({@link #forContentType}). Each format decodes a request into records and encodes an outcome into an
+ * answer; the router does the rest (topic, partition from the path, delivery). Sluice's own formats are
+ * the raw body (one record, the body byte for byte) and NDJSON (one record per line); the peers' JSON
+ * envelopes (REST Proxy v2/v3, Strimzi) are further formats behind the same two methods.
+ * Implementations are stateless and thread-safe; called on I/O threads.
+ */
+public interface ProduceFormat {
+
+    /** The records of one request, in order; takes nothing from the body it does not copy. */
+    List<IngestRecord> decode(GatewayRequest request, Integer pathPartition) throws RequestRejection;
+
+    /** The answer to the request once its records' outcome is known. */
+    GatewayResponse encode(IngestResult outcome);
+
+    /** The body is one record, whatever its content type. */
+    ProduceFormat RAW = new ProduceFormat() {
+        @Override
+        public List<IngestRecord> decode(GatewayRequest request, Integer pathPartition) throws RequestRejection {
+            return ProduceRequestReader.read(request, pathPartition, false);
+        }
+
+        @Override
+        public GatewayResponse encode(IngestResult outcome) {
+            return OutcomeResponses.of(outcome, false);
+        }
+    };
+
+    /** {@code application/x-ndjson}: one record per non-empty line; the answer lists every record. */
+    ProduceFormat NDJSON = new ProduceFormat() {
+        @Override
+        public List<IngestRecord> decode(GatewayRequest request, Integer pathPartition) throws RequestRejection {
+            return ProduceRequestReader.read(request, pathPartition, true);
+        }
+
+        @Override
+        public GatewayResponse encode(IngestResult outcome) {
+            return OutcomeResponses.of(outcome, true);
+        }
+    };
+
+    /** The format for a request's Content-Type (null when absent); allocation-free. */
+    static ProduceFormat forContentType(String contentType) {
+        return ProduceRequestReader.isNdjson(contentType) ? NDJSON : RAW;
+    }
+}
