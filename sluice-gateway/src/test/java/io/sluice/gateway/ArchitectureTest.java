@@ -47,8 +47,9 @@ class ArchitectureTest {
     }
 
     @Test
-    void httpShouldNotReachIntoIngestMachineryOrTheWholeConfig() throws IOException {
+    void httpShouldNotReachIntoIngestMachineryMetricsOrTheWholeConfig() throws IOException {
         assertThat(importsOf("http", "io.sluice.gateway.GatewayConfig", "io.sluice.gateway.ingest.KafkaSink",
-                "io.sluice.gateway.ingest.TopicCatalog", "org.apache.kafka")).isEmpty();
+                "io.sluice.gateway.ingest.TopicCatalog", "io.sluice.gateway.ops", "org.apache.kafka",
+                "io.prometheus")).isEmpty();
     }
 }

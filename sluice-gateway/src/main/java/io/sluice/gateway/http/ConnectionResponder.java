@@ -2,7 +2,6 @@ package io.sluice.gateway.http;
 
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.sluice.gateway.ops.GatewayMetrics;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 
@@ -24,13 +23,13 @@ public final class ConnectionResponder implements ResponseSequencer.Writer {
 
     private final ChannelHandlerContext ctx;
     private final RequestRouter router;
-    private final GatewayMetrics metrics;
+    private final HttpMetrics metrics;
     private final BooleanSupplier draining;
     private final Encoder encoder;
     private final ResponseSequencer sequencer;
     private boolean closing;
 
-    public ConnectionResponder(ChannelHandlerContext ctx, RequestRouter router, GatewayMetrics metrics,
+    public ConnectionResponder(ChannelHandlerContext ctx, RequestRouter router, HttpMetrics metrics,
                                BooleanSupplier draining, Encoder encoder) {
         this.ctx = ctx;
         this.router = router;

@@ -4,7 +4,6 @@ import io.sluice.gateway.ingest.IngestRecord;
 import io.sluice.gateway.ingest.IngestResult;
 import io.sluice.gateway.ingest.IngestService;
 import io.sluice.gateway.ingest.Availability;
-import io.sluice.gateway.ops.GatewayMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -27,10 +26,10 @@ public final class RequestRouter {
 
     private final IngestService ingest;
     private final Availability health;
-    private final GatewayMetrics metrics;
+    private final HttpMetrics metrics;
     private final String defaultTopic;
 
-    public RequestRouter(IngestService ingest, Availability health, GatewayMetrics metrics, String defaultTopic) {
+    public RequestRouter(IngestService ingest, Availability health, HttpMetrics metrics, String defaultTopic) {
         this.ingest = ingest;
         this.health = health;
         this.metrics = metrics;

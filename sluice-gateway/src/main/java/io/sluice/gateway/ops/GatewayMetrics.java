@@ -7,6 +7,7 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.sluice.gateway.http.HttpMetrics;
 import io.sluice.gateway.ingest.FailureKind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,7 +20,7 @@ import java.util.function.DoubleSupplier;
  * The gateway's Prometheus metrics, in a registry of its own (several gateways may share a JVM in
  * tests). Thread-safe: recorded from I/O threads and the producer thread, scraped from any thread.
  */
-public final class GatewayMetrics {
+public final class GatewayMetrics implements HttpMetrics {
     private static final double NANOS_PER_SECOND = 1e9;
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
@@ -54,7 +55,7 @@ public final class GatewayMetrics {
         JvmMetrics.builder().register(registry);
     }
 
-    /** Counts one answered HTTP request. */
+    @Override
     public void requestCompleted(String route, int status) {
         AtomicReferenceArray<CounterDataPoint> byStatus =
                 requestPoints.computeIfAbsent(route, r -> new AtomicReferenceArray<>(600));
@@ -91,12 +92,13 @@ public final class GatewayMetrics {
                 .register(registry);
     }
 
-    /** The Content-Type of {@link #scrape()}. */
+    @Override
     public String contentType() {
         return writer.getContentType();
     }
 
     /** Everything in the Prometheus text format. */
+    @Override
     public byte[] scrape() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         try {

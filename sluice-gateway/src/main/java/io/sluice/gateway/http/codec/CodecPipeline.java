@@ -5,8 +5,8 @@ import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.sluice.gateway.transport.ProtocolPipeline;
+import io.sluice.gateway.http.HttpMetrics;
 import io.sluice.gateway.http.RequestRouter;
-import io.sluice.gateway.ops.GatewayMetrics;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -24,7 +24,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class CodecPipeline implements ProtocolPipeline {
     private final RequestRouter router;
-    private final GatewayMetrics metrics;
+    private final HttpMetrics metrics;
     private final int maxBodySize;
     private final int maxHeaderSize;
     private final Duration idleTimeout;
@@ -32,7 +32,7 @@ public final class CodecPipeline implements ProtocolPipeline {
     private final Duration bodyReadTimeout;
     private final BooleanSupplier draining;
 
-    public CodecPipeline(RequestRouter router, GatewayMetrics metrics, int maxBodySize, int maxHeaderSize,
+    public CodecPipeline(RequestRouter router, HttpMetrics metrics, int maxBodySize, int maxHeaderSize,
                                    Duration idleTimeout, Duration headerReadTimeout, Duration bodyReadTimeout,
                                    BooleanSupplier draining) {
         this.router = router;

@@ -15,12 +15,12 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.sluice.gateway.http.HttpMetrics;
 import io.sluice.gateway.http.ConnectionInfo;
 import io.sluice.gateway.http.ConnectionResponder;
 import io.sluice.gateway.http.GatewayRequest;
 import io.sluice.gateway.http.ProtocolError;
 import io.sluice.gateway.http.RequestRouter;
-import io.sluice.gateway.ops.GatewayMetrics;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(CodecRequestHandler.class);
     private final RequestRouter router;
-    private final GatewayMetrics metrics;
+    private final HttpMetrics metrics;
     private final int maxBodySize;
     private final long bodyReadTimeoutNanos;
     private final BooleanSupplier draining;
@@ -47,7 +47,7 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
     private ByteBuf body;
     private ScheduledFuture<?> bodyTimer;
 
-    CodecRequestHandler(RequestRouter router, GatewayMetrics metrics, int maxBodySize, long bodyReadTimeoutNanos,
+    CodecRequestHandler(RequestRouter router, HttpMetrics metrics, int maxBodySize, long bodyReadTimeoutNanos,
                         BooleanSupplier draining) {
         this.router = router;
         this.metrics = metrics;

@@ -1,5 +1,6 @@
 package io.sluice.gateway.http.raw;
 
+import io.sluice.gateway.http.HttpMetrics;
 import io.sluice.gateway.http.ProtocolError;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -9,7 +10,6 @@ import io.sluice.gateway.http.GatewayRequest;
 import io.sluice.gateway.http.GatewayResponse;
 import io.sluice.gateway.http.JsonBodies;
 import io.sluice.gateway.http.RequestRouter;
-import io.sluice.gateway.ops.GatewayMetrics;
 import io.sluice.gateway.transport.BlockingConnectionHandler;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +33,7 @@ public final class BlockingRawConnection implements BlockingConnectionHandler {
     private static final long OUTCOME_WAIT_NANOS = TimeUnit.SECONDS.toNanos(120);
 
     private final RequestRouter router;
-    private final GatewayMetrics metrics;
+    private final HttpMetrics metrics;
     private final BooleanSupplier draining;
     private final int maxHeaderSize;
     private final int maxBodySize;
@@ -42,7 +42,7 @@ public final class BlockingRawConnection implements BlockingConnectionHandler {
     private final long bodyReadTimeoutNanos;
     private final ByteBufAllocator alloc;
 
-    public BlockingRawConnection(RequestRouter router, GatewayMetrics metrics, BooleanSupplier draining,
+    public BlockingRawConnection(RequestRouter router, HttpMetrics metrics, BooleanSupplier draining,
                                  int maxHeaderSize, int maxBodySize, Duration idleTimeout, Duration headerReadTimeout,
                                  Duration bodyReadTimeout, ByteBufAllocator alloc) {
         this.router = router;

@@ -3,8 +3,8 @@ package io.sluice.gateway.http.raw;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.sluice.gateway.transport.ProtocolPipeline;
+import io.sluice.gateway.http.HttpMetrics;
 import io.sluice.gateway.http.RequestRouter;
-import io.sluice.gateway.ops.GatewayMetrics;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -21,7 +21,7 @@ public final class RawPipeline implements ProtocolPipeline {
     private final RawRequestHandler.RouterContext context;
     private final Duration idleTimeout;
 
-    public RawPipeline(RequestRouter router, GatewayMetrics metrics, int maxBodySize, int maxHeaderSize,
+    public RawPipeline(RequestRouter router, HttpMetrics metrics, int maxBodySize, int maxHeaderSize,
                                  Duration idleTimeout, Duration headerReadTimeout, Duration bodyReadTimeout,
                                  BooleanSupplier draining) {
         this.context = new RawRequestHandler.RouterContext(router, metrics, draining, maxHeaderSize, maxBodySize,

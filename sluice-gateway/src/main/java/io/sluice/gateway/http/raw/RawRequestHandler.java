@@ -1,5 +1,6 @@
 package io.sluice.gateway.http.raw;
 
+import io.sluice.gateway.http.HttpMetrics;
 import io.sluice.gateway.http.ProtocolError;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -11,7 +12,6 @@ import io.sluice.gateway.http.ConnectionInfo;
 import io.sluice.gateway.http.ConnectionResponder;
 import io.sluice.gateway.http.GatewayResponse;
 import io.sluice.gateway.http.RequestRouter;
-import io.sluice.gateway.ops.GatewayMetrics;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -33,7 +33,7 @@ final class RawRequestHandler extends ByteToMessageDecoder {
     private ScheduledFuture<?> bodyTimer;
 
     /** What every connection's handler shares. */
-    record RouterContext(RequestRouter router, GatewayMetrics metrics, BooleanSupplier draining, int maxHeaderSize,
+    record RouterContext(RequestRouter router, HttpMetrics metrics, BooleanSupplier draining, int maxHeaderSize,
                          int maxBodySize, long headerReadTimeoutNanos, long bodyReadTimeoutNanos) {
     }
 
