@@ -19,7 +19,7 @@ import java.util.function.BooleanSupplier;
  * connections (installs fresh handlers per connection); thread-safe.
  *
  * <pre>
- * bytes -> head-timeout -> StrictRequestDecoder / HttpResponseEncoder -> idle -> CodecRequestHandler -> RequestRouter
+ * bytes -> head-start -> StrictRequestDecoder / HttpResponseEncoder -> idle -> CodecRequestHandler -> RequestRouter
  * </pre>
  */
 public final class CodecPipeline implements ProtocolPipeline {
@@ -47,11 +47,8 @@ public final class CodecPipeline implements ProtocolPipeline {
 
     @Override
     public void install(ChannelPipeline pipeline) {
-        CodecRequestHandler handler = new CodecRequestHandler(router, metrics, maxBodySize, bodyReadTimeout.toNanos(),
-                draining);
-        HeaderReadTimeoutHandler headTimeout =
-                new HeaderReadTimeoutHandler(headerReadTimeout.toNanos(), handler::headTimedOut);
-        handler.headTimeout(headTimeout);
+        CodecRequestHandler handler = new CodecRequestHandler(router, metrics, maxBodySize,
+                headerReadTimeout.toNanos(), bodyReadTimeout.toNanos(), draining);
         HttpDecoderConfig decoder = new HttpDecoderConfig()
                 .setMaxInitialLineLength(maxHeaderSize)
                 .setMaxHeaderSize(maxHeaderSize)
@@ -59,7 +56,7 @@ public final class CodecPipeline implements ProtocolPipeline {
                 .setUseRfc9112TransferEncoding(true) // Content-Length with Transfer-Encoding: 400
                 .setAllowDuplicateContentLengths(false);
         pipeline
-                .addLast("head-timeout", headTimeout)
+                .addLast("head-start", new HeadStartWatcher(handler))
                 .addLast("http-decoder", new StrictRequestDecoder(decoder))
                 .addLast("http-encoder", new HttpResponseEncoder())
                 .addLast("idle", new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS))

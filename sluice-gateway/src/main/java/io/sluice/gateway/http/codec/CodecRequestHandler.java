@@ -14,14 +14,14 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.ScheduledFuture;
 import io.sluice.gateway.http.HttpMetrics;
 import io.sluice.gateway.http.ConnectionInfo;
 import io.sluice.gateway.http.ConnectionResponder;
 import io.sluice.gateway.http.GatewayRequest;
 import io.sluice.gateway.http.ProtocolError;
+import io.sluice.gateway.http.ReadDeadlines;
+import io.sluice.gateway.http.ReadTimer;
 import io.sluice.gateway.http.RequestRouter;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,27 +37,26 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
     private final RequestRouter router;
     private final HttpMetrics metrics;
     private final int maxBodySize;
+    private final long headerReadTimeoutNanos;
     private final long bodyReadTimeoutNanos;
     private final BooleanSupplier draining;
-    private HeaderReadTimeoutHandler headTimeout;
     private ChannelHandlerContext ctx;
     private ConnectionResponder responder;
     private ConnectionInfo connection;
     private HttpRequest current;
     private ByteBuf body;
-    private ScheduledFuture<?> bodyTimer;
+    private ReadTimer readTimer;
+    /** Bytes of a request head arrived and its decoded head has not been seen yet. */
+    private boolean headPending;
 
-    CodecRequestHandler(RequestRouter router, HttpMetrics metrics, int maxBodySize, long bodyReadTimeoutNanos,
-                        BooleanSupplier draining) {
+    CodecRequestHandler(RequestRouter router, HttpMetrics metrics, int maxBodySize, long headerReadTimeoutNanos,
+                        long bodyReadTimeoutNanos, BooleanSupplier draining) {
+        this.headerReadTimeoutNanos = headerReadTimeoutNanos;
         this.router = router;
         this.metrics = metrics;
         this.maxBodySize = maxBodySize;
         this.bodyReadTimeoutNanos = bodyReadTimeoutNanos;
         this.draining = draining;
-    }
-
-    void headTimeout(HeaderReadTimeoutHandler handler) {
-        this.headTimeout = handler;
     }
 
     @Override
@@ -66,6 +65,8 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
         this.connection = new ConnectionInfo(ctx.channel().remoteAddress());
         this.responder = new ConnectionResponder(ctx, router, metrics, draining,
                 (r, c) -> NettyResponses.toNetty(r, HttpVersion.HTTP_1_1));
+        this.readTimer = new ReadTimer(ctx, new ReadDeadlines(headerReadTimeoutNanos, bodyReadTimeoutNanos,
+                System::nanoTime), this::reject);
     }
 
     @Override
@@ -86,7 +87,7 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
     }
 
     private boolean startRequest(HttpRequest req) {
-        headTimeout.headReceived();
+        headPending = false;
         ProtocolError error = CodecHeadCheck.check(req, maxBodySize);
         if (error != null) {
             reject(error);
@@ -119,7 +120,6 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
         }
         appendBody(chunk);
         if (content instanceof LastHttpContent) {
-            headTimeout.awaitNextHead();
             dispatch();
         }
     }
@@ -158,36 +158,18 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
         responder.reject(error);
     }
 
-    /** Called by the header-read timeout. */
-    void headTimedOut() {
-        if (!responder.isClosing()) {
-            reject(ProtocolError.headTimeout());
+    /** Bytes arrived (seen before the decoder): if no request is being read, a head has begun. */
+    void bytesArrived() {
+        if (current == null) {
+            headPending = true;
         }
     }
 
-    /** A body still incomplete after a read arms the body-read timer; whole requests in one read arm nothing. */
+    /** After a read: an incomplete head or body keeps (or starts) its deadline; whole requests start none. */
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (current != null && bodyTimer == null) {
-            bodyTimer = ctx.executor().schedule(this::bodyTimedOut, bodyReadTimeoutNanos, TimeUnit.NANOSECONDS);
-        } else if (current == null && bodyTimer != null) {
-            cancelBodyTimer();
-        }
+        readTimer.reading(headPending && !responder.isClosing(), current != null);
         ctx.fireChannelReadComplete();
-    }
-
-    private void bodyTimedOut() {
-        bodyTimer = null;
-        if (current != null && ctx.channel().isActive()) {
-            reject(ProtocolError.bodyTimeout());
-        }
-    }
-
-    private void cancelBodyTimer() {
-        if (bodyTimer != null) {
-            bodyTimer.cancel(false);
-            bodyTimer = null;
-        }
     }
 
     @Override
@@ -213,7 +195,7 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        cancelBodyTimer();
+        readTimer.cancel();
         releaseBody();
         ctx.fireChannelInactive();
     }

@@ -2,6 +2,7 @@ package io.sluice.gateway.http.raw;
 
 import io.sluice.gateway.http.HttpMetrics;
 import io.sluice.gateway.http.ProtocolError;
+import io.sluice.gateway.http.ReadDeadlines;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.sluice.gateway.http.ConnectionInfo;
@@ -65,8 +66,7 @@ public final class BlockingRawConnection implements BlockingConnectionHandler {
         HandoffExecutor handoff = new HandoffExecutor();
         ByteBuf buf = alloc.heapBuffer(READ_CHUNK);
         ByteBuf reply = alloc.heapBuffer(512);
-        long headStart = 0;
-        long bodyStart = 0;
+        ReadDeadlines deadlines = new ReadDeadlines(headerReadTimeoutNanos, bodyReadTimeoutNanos, System::nanoTime);
         try {
             while (true) {
                 RawRequestParser.Progress progress = buf.isReadable() ? parser.parse(buf)
@@ -77,8 +77,7 @@ public final class BlockingRawConnection implements BlockingConnectionHandler {
                         out.flush();
                     }
                     case REQUEST_READY -> {
-                        headStart = 0;
-                        bodyStart = 0;
+                        deadlines.reading(false, false);
                         GatewayResponse r = answer(parser.takeRequest(), handoff);
                         if (send(r, reply, out, !buf.isReadable())) {
                             return;
@@ -89,22 +88,17 @@ public final class BlockingRawConnection implements BlockingConnectionHandler {
                         return;
                     }
                     case NEED_MORE -> {
-                        if (parser.inHead() && headStart == 0) {
-                            headStart = System.nanoTime();
-                        }
-                        if (parser.inBody() && bodyStart == 0) {
-                            bodyStart = System.nanoTime();
-                        }
-                        if (!read(socket, in, buf, parser, headStart, bodyStart)) {
-                            if (parser.inHead() || parser.inBody()) {
-                                ProtocolError timeout = parser.inHead() ? ProtocolError.headTimeout()
-                                        : ProtocolError.bodyTimeout();
+                        deadlines.reading(parser.inHead(), parser.inBody());
+                        if (!read(socket, in, buf, deadlines.nanosLeft())) {
+                            ProtocolError timeout = deadlines.expired();
+                            if (timeout == null && (parser.inHead() || parser.inBody())) {
+                                // idle (or end of stream) in the middle of a request: it stalled
+                                timeout = parser.inHead() ? ProtocolError.headTimeout() : ProtocolError.bodyTimeout();
+                            }
+                            if (timeout != null) {
                                 send(timeout.response(), reply, out, true);
                             }
                             return;
-                        }
-                        if (parser.inHead() && headStart == 0) {
-                            headStart = System.nanoTime();
                         }
                     }
                 }
@@ -148,20 +142,13 @@ public final class BlockingRawConnection implements BlockingConnectionHandler {
     }
 
     /**
-     * Reads more bytes into {@code buf}, with the socket timeout set from the parser's state: the rest of
-     * the header-read (body-read) budget while a head (body) is arriving, the idle timeout otherwise. Returns false on EOF
-     * or timeout.
+     * Reads more bytes into {@code buf}, with the socket timeout set to what is left of the current read
+     * deadline ({@link ReadDeadlines}), or to the idle timeout when nothing is being read. Returns false on
+     * EOF or timeout.
      */
-    private boolean read(Socket socket, InputStream in, ByteBuf buf, RawRequestParser parser, long headStart,
-                         long bodyStart) throws IOException {
+    private boolean read(Socket socket, InputStream in, ByteBuf buf, long left) throws IOException {
         int timeout = idleTimeoutMillis;
-        long left = Long.MAX_VALUE;
-        if (parser.inHead() && headStart != 0) {
-            left = headStart + headerReadTimeoutNanos - System.nanoTime();
-        } else if (parser.inBody() && bodyStart != 0) {
-            left = bodyStart + bodyReadTimeoutNanos - System.nanoTime();
-        }
-        if (left != Long.MAX_VALUE) {
+        if (left != ReadDeadlines.NONE) {
             if (left <= 0) {
                 return false;
             }

@@ -7,13 +7,13 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.util.concurrent.ScheduledFuture;
 import io.sluice.gateway.http.ConnectionInfo;
 import io.sluice.gateway.http.ConnectionResponder;
 import io.sluice.gateway.http.GatewayResponse;
+import io.sluice.gateway.http.ReadDeadlines;
+import io.sluice.gateway.http.ReadTimer;
 import io.sluice.gateway.http.RequestRouter;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +29,7 @@ final class RawRequestHandler extends ByteToMessageDecoder {
     private final RouterContext context;
     private RawRequestParser parser;
     private ConnectionResponder responder;
-    private ScheduledFuture<?> headTimer;
-    private ScheduledFuture<?> bodyTimer;
+    private ReadTimer readTimer;
 
     /** What every connection's handler shares. */
     record RouterContext(RequestRouter router, HttpMetrics metrics, BooleanSupplier draining, int maxHeaderSize,
@@ -47,6 +46,8 @@ final class RawRequestHandler extends ByteToMessageDecoder {
                 new ConnectionInfo(ctx.channel().remoteAddress()));
         responder = new ConnectionResponder(ctx, context.router(), context.metrics(), context.draining(),
                 RawRequestHandler::encode);
+        readTimer = new ReadTimer(ctx, new ReadDeadlines(context.headerReadTimeoutNanos(),
+                context.bodyReadTimeoutNanos(), System::nanoTime), responder::reject);
     }
 
     private static Object encode(GatewayResponse r, ChannelHandlerContext ctx) {
@@ -76,39 +77,9 @@ final class RawRequestHandler extends ByteToMessageDecoder {
         armTimers(ctx);
     }
 
-    /**
-     * Starts the header-read (body-read) timer when, after a read, a head (body) is partly received;
-     * stops it when none is. Whole requests arriving in one read arm nothing.
-     */
+    /** After a read: a head or body still incomplete keeps (or starts) its deadline; whole requests start none. */
     private void armTimers(ChannelHandlerContext ctx) {
-        if (parser.inHead() && headTimer == null) {
-            headTimer = ctx.executor().schedule(() -> headTimedOut(ctx), context.headerReadTimeoutNanos(),
-                    TimeUnit.NANOSECONDS);
-        } else if (!parser.inHead() && headTimer != null) {
-            headTimer.cancel(false);
-            headTimer = null;
-        }
-        if (parser.inBody() && bodyTimer == null) {
-            bodyTimer = ctx.executor().schedule(() -> bodyTimedOut(ctx), context.bodyReadTimeoutNanos(),
-                    TimeUnit.NANOSECONDS);
-        } else if (!parser.inBody() && bodyTimer != null) {
-            bodyTimer.cancel(false);
-            bodyTimer = null;
-        }
-    }
-
-    private void bodyTimedOut(ChannelHandlerContext ctx) {
-        bodyTimer = null;
-        if (parser.inBody() && ctx.channel().isActive()) {
-            responder.reject(ProtocolError.bodyTimeout());
-        }
-    }
-
-    private void headTimedOut(ChannelHandlerContext ctx) {
-        headTimer = null;
-        if (parser.inHead() && ctx.channel().isActive()) {
-            responder.reject(ProtocolError.headTimeout());
-        }
+        readTimer.reading(parser.inHead(), parser.inBody());
     }
 
     /**
@@ -147,12 +118,7 @@ final class RawRequestHandler extends ByteToMessageDecoder {
 
     @Override
     protected void handlerRemoved0(ChannelHandlerContext ctx) {
-        if (headTimer != null) {
-            headTimer.cancel(false);
-        }
-        if (bodyTimer != null) {
-            bodyTimer.cancel(false);
-        }
+        readTimer.cancel();
         parser.release();
     }
 
