@@ -3,7 +3,9 @@ package io.sluice.gateway.ingest;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -13,6 +15,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
@@ -30,7 +33,11 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  */
 public final class TopicCatalog implements TopicDirectory {
 
-    /** Given to waiting requests when Kafka could not be asked in time. */
+    /**
+     * Given to waiting requests when Kafka could not be asked in time, or answered with an error that may
+     * go away (a {@link RetriableException}). Kafka's other errors (an invalid name, a refused
+     * authorization) are given as they are: they are not an outage, and a retry would get the same.
+     */
     public static final class CatalogUnavailableException extends RuntimeException {
         CatalogUnavailableException(String message, Throwable cause) {
             super(message, cause);
@@ -74,7 +81,7 @@ public final class TopicCatalog implements TopicDirectory {
     /**
      * Calls {@code action} with what Kafka says of the topic: at once when known, otherwise after the
      * lookup, in arrival order with other requests for the same topic. The error is a
-     * {@link CatalogUnavailableException}. The action runs on the calling thread or on a Kafka thread.
+     * {@link CatalogUnavailableException}, or Kafka's own exception when a retry cannot help. The action runs on the calling thread or on a Kafka thread.
      */
     @Override
     public void whenKnown(String topic, BiConsumer<TopicInfo, Throwable> action) {
@@ -149,9 +156,11 @@ public final class TopicCatalog implements TopicDirectory {
                                     nanoClock.getAsLong() + TimeUnit.MILLISECONDS.toNanos(5_000));
                         } else if (rootCause(error) instanceof UnknownTopicOrPartitionException) {
                             finish(new TopicInfo(topic, false, 0), null);
-                        } else {
+                        } else if (unwrap(error) instanceof RetriableException) {
                             finish(null, new CatalogUnavailableException("could not look up topic '" + topic
                                     + "' in Kafka: " + rootCause(error), error));
+                        } else {
+                            finish(null, unwrap(error));
                         }
                     });
         }
@@ -201,6 +210,14 @@ public final class TopicCatalog implements TopicDirectory {
                 }
             }
         }
+    }
+
+    /** Kafka's own exception, without the wrappers a future adds. */
+    private static Throwable unwrap(Throwable t) {
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     private static Throwable rootCause(Throwable t) {
