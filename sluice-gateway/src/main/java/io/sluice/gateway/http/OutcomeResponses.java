@@ -56,7 +56,7 @@ public final class OutcomeResponses {
             case INVALID_PARTITION, INVALID_TOPIC, INVALID_RECORD -> 400;
             case RECORD_TOO_LARGE -> 413;
             case NOT_AUTHORIZED -> 403;
-            case BUFFER_FULL, UNAVAILABLE, SHUTTING_DOWN -> 503;
+            case BUFFER_FULL, LOOKUP_THROTTLED, UNAVAILABLE, SHUTTING_DOWN -> 503;
             case TIMEOUT -> 504;
             case INTERNAL -> 500;
         };

@@ -2,7 +2,7 @@ package io.sluice.gateway.ingest;
 
 /**
  * Why a record or a request was not published. The HTTP layer maps each to a status code: only what can
- * succeed later ({@link #BUFFER_FULL}, {@link #UNAVAILABLE}, {@link #SHUTTING_DOWN}) becomes a 503 with
+ * succeed later ({@link #BUFFER_FULL}, {@link #LOOKUP_THROTTLED}, {@link #UNAVAILABLE}, {@link #SHUTTING_DOWN}) becomes a 503 with
  * Retry-After; a client's mistake is a 4xx; what Kafka will keep refusing is {@link #INTERNAL}.
  */
 public enum FailureKind {
@@ -16,6 +16,11 @@ public enum FailureKind {
     INVALID_RECORD("invalid_record"),
     /** The producer's buffer (buffer.memory) is full: shed load. */
     BUFFER_FULL("buffer_full"),
+    /**
+     * The topic has no cached answer and names not seen before arrive faster than the gateway looks them
+     * up (a flood of unknown names): asked again a second later, it is answered.
+     */
+    LOOKUP_THROTTLED("lookup_throttled"),
     /** Kafka cannot take writes right now (unreachable, no leader, metadata unavailable). */
     UNAVAILABLE("kafka_unavailable"),
     /** The broker did not acknowledge within delivery.timeout.ms. */

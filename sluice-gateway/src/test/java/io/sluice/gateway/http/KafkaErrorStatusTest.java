@@ -72,8 +72,8 @@ class KafkaErrorStatusTest {
     @Test
     void shouldAnswer503OnlyForWhatCanSucceedLater() {
         for (FailureKind k : FailureKind.values()) {
-            boolean canSucceedLater = k == FailureKind.BUFFER_FULL || k == FailureKind.UNAVAILABLE
-                    || k == FailureKind.SHUTTING_DOWN;
+            boolean canSucceedLater = k == FailureKind.BUFFER_FULL || k == FailureKind.LOOKUP_THROTTLED
+                    || k == FailureKind.UNAVAILABLE || k == FailureKind.SHUTTING_DOWN;
             assertThat(OutcomeResponses.status(k) == 503).as(k.name()).isEqualTo(canSucceedLater);
         }
     }

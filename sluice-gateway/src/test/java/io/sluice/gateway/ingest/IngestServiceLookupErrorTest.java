@@ -18,6 +18,7 @@ import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.UnknownServerException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,6 +38,31 @@ class IngestServiceLookupErrorTest {
         scheduler.shutdownNow();
     }
 
+    private IngestService service(TopicCatalogSettings settings) {
+        return new IngestService(new TopicCatalog(kafka.admin, t -> true, scheduler, System::nanoTime, settings,
+                new TopicFilter(List.of(), null)), Availability.ALWAYS, new NullSink(new TopicFilter(List.of(), null)),
+                DeliveryMode.ACK);
+    }
+
+    private static List<IngestRecord> oneRecord() {
+        return List.of(new IngestRecord(null, null, "v".getBytes(StandardCharsets.UTF_8), List.of()));
+    }
+
+    @Test
+    void shouldRefuseANewNameOverTheLookupRateAsRetriableAtOnce() {
+        IngestService service = service(new TopicCatalogSettings(Duration.ofSeconds(30), Duration.ofSeconds(2),
+                Duration.ofMinutes(10), Duration.ofSeconds(1), 100, 0.001, 1));
+        service.ingest("first", oneRecord());
+
+        CompletableFuture<IngestResult> outcome = service.ingest("second", oneRecord());
+
+        assertThat(outcome).isDone();
+        IngestResult.Refused refused = (IngestResult.Refused) outcome.join();
+        assertThat(refused.kind()).isEqualTo(FailureKind.LOOKUP_THROTTLED);
+        assertThat(refused.message()).contains("not seen before", "retry");
+        assertThat(kafka.calls()).isEqualTo(1);
+    }
+
     static Stream<Arguments> lookupErrors() {
         return Stream.of(
                 Arguments.of(new InvalidTopicException("Topic name cannot be \".\" or \"..\""), false),
@@ -51,13 +77,9 @@ class IngestServiceLookupErrorTest {
     @MethodSource("lookupErrors")
     void shouldClassALookupErrorLikeTheSameErrorFromTheProducer(Throwable error, boolean canSucceedLater)
             throws Exception {
-        IngestService service = new IngestService(new TopicCatalog(kafka.admin, t -> true, scheduler,
-                System::nanoTime, Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(1),
-                new TopicFilter(List.of(), null)), Availability.ALWAYS, new NullSink(new TopicFilter(List.of(), null)),
-                DeliveryMode.ACK);
+        IngestService service = service(TopicCatalogSettings.defaults());
 
-        CompletableFuture<IngestResult> outcome = service.ingest("t", List.of(new IngestRecord(null, null,
-                "v".getBytes(StandardCharsets.UTF_8), List.of())));
+        CompletableFuture<IngestResult> outcome = service.ingest("t", oneRecord());
         kafka.next().fails(error);
 
         IngestResult.Refused refused = (IngestResult.Refused) outcome.get(5, TimeUnit.SECONDS);
