@@ -9,8 +9,8 @@ import java.util.function.LongSupplier;
  *
  * <p>Kept as one number, the time at which the bucket will be full again (the "theoretical arrival
  * time" of the generic cell rate algorithm): taking a token moves it one interval later, and a token is
- * there while it lies less than {@code burst} intervals ahead of now. With 100/s and a burst of 200, 200
- * callers at once all get a token, the 201st does not, and 10 ms later one more does.
+ * there while it lies less than {@code burst} intervals ahead of now. With 100/s and a burst of 50, 50
+ * callers at once all get a token, the 51st does not, and 10 ms later one more does.
  */
 final class TokenBucket {
     private final LongSupplier nanoClock;
