@@ -200,9 +200,10 @@ public final class TopicCatalog implements TopicDirectory {
     }
 
     /**
-     * One admin lookup of one topic and the requests waiting for it. Lives from the first request (or the
-     * background refresh) until every waiter was called; then its answer goes to the cache, and it
-     * takes no more waiters ({@link #enqueue} says so, and the caller reads the cache instead).
+     * Touched by request threads (enqueue) and Kafka's or the scheduler's (settle), its queue guarded by
+     * its lock: one admin lookup of one topic and the requests waiting for it. Lives from the first
+     * request (or the background refresh) until every waiter was called; then its answer goes to the
+     * cache, and it takes no more waiters ({@link #enqueue} says so, and the caller reads the cache).
      */
     private final class Lookup {
         final String topic;
