@@ -100,7 +100,8 @@ public final class RequestRouter {
         }
         if (!isValidTopicName(topic)) {
             throw new RequestRejection(400, "bad_request", "'" + topic
-                    + "' is not a valid Kafka topic name (letters, digits, '.', '_', '-'; at most 249; not '.' or '..')");
+                    + "' is not a valid Kafka topic name (letters, digits, '.', '_', '-'; at most 249; "
+                    + "not '.' or '..')");
         }
         return produce(topic, req, partition, executor);
     }

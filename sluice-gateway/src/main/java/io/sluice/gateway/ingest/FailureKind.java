@@ -2,8 +2,9 @@ package io.sluice.gateway.ingest;
 
 /**
  * Why a record or a request was not published. The HTTP layer maps each to a status code: only what can
- * succeed later ({@link #BUFFER_FULL}, {@link #LOOKUP_THROTTLED}, {@link #UNAVAILABLE}, {@link #SHUTTING_DOWN}) becomes a 503 with
- * Retry-After; a client's mistake is a 4xx; what Kafka will keep refusing is {@link #INTERNAL}.
+ * succeed later ({@link #BUFFER_FULL}, {@link #LOOKUP_THROTTLED}, {@link #UNAVAILABLE},
+ * {@link #SHUTTING_DOWN}) becomes a 503 with Retry-After; a client's mistake is a 4xx; what Kafka will
+ * keep refusing is {@link #INTERNAL}.
  */
 public enum FailureKind {
     /** The topic does not exist, or is not in the allow-list / pattern. */

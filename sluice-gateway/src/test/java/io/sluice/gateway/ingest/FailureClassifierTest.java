@@ -45,7 +45,8 @@ class FailureClassifierTest {
     /** Defect 10 of issue 9: each exception class, and whether the client is told it may retry. */
     static Stream<Arguments> exceptionsByClass() {
         return Stream.of(
-                Arguments.of(new InvalidTopicException("Topic name cannot be \".\" or \"..\""), FailureKind.INVALID_TOPIC),
+                Arguments.of(new InvalidTopicException("Topic name cannot be \".\" or \"..\""),
+                        FailureKind.INVALID_TOPIC),
                 Arguments.of(new InvalidRecordException("compacted topic needs a key"), FailureKind.INVALID_RECORD),
                 Arguments.of(new RecordBatchTooLargeException("batch"), FailureKind.RECORD_TOO_LARGE),
                 Arguments.of(new ClusterAuthorizationException("no"), FailureKind.NOT_AUTHORIZED),

@@ -139,7 +139,8 @@ class TopicCatalogTest {
         now.addAndGet(30 * SECOND);
         catalog.whenKnown("events", calls.as("r2"));
         catalog.whenKnown("events", calls.as("r3"));
-        assertThat(calls.seen).as("served from the cache while the refresh runs").containsExactly("r1=2", "r2=2", "r3=2");
+        assertThat(calls.seen).as("served from the cache while the refresh runs")
+                .containsExactly("r1=2", "r2=2", "r3=2");
         assertThat(kafka.calls()).as("one refresh, however many requests").isEqualTo(2);
 
         kafka.next().exists(6); // partitions were added
@@ -376,7 +377,8 @@ class TopicCatalogTest {
                 Duration.ofMinutes(10), Duration.ofSeconds(1), 1_000, 1, 1));
         catalog.whenKnown("events", (info, e) -> { });
         kafka.next().exists(4);
-        catalog.whenKnown("other", (info, e) -> assertThat(e).isInstanceOf(TopicCatalog.LookupThrottledException.class));
+        catalog.whenKnown("other",
+                (info, e) -> assertThat(e).isInstanceOf(TopicCatalog.LookupThrottledException.class));
 
         now.addAndGet(30 * SECOND - 1);
         catalog.whenKnown("flood-" + 1, (info, e) -> { }); // takes the one token refilled meanwhile
