@@ -53,10 +53,10 @@ public final class OutcomeResponses {
     static int status(FailureKind kind) {
         return switch (kind) {
             case UNKNOWN_TOPIC -> 404;
-            case INVALID_PARTITION -> 400;
+            case INVALID_PARTITION, INVALID_TOPIC, INVALID_RECORD -> 400;
             case RECORD_TOO_LARGE -> 413;
             case NOT_AUTHORIZED -> 403;
-            case BUFFER_FULL, UNAVAILABLE, SHUTTING_DOWN -> 503;
+            case BUFFER_FULL, LOOKUP_THROTTLED, UNAVAILABLE, SHUTTING_DOWN -> 503;
             case TIMEOUT -> 504;
             case INTERNAL -> 500;
         };

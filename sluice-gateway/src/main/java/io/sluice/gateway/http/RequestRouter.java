@@ -99,14 +99,15 @@ public final class RequestRouter {
         }
         if (!isValidTopicName(topic)) {
             throw new RequestRejection(400, "bad_request", "'" + topic
-                    + "' is not a valid Kafka topic name (letters, digits, '.', '_', '-'; at most 249)");
+                    + "' is not a valid Kafka topic name (letters, digits, '.', '_', '-'; at most 249; "
+                    + "not '.' or '..')");
         }
         return produce(topic, req, partition, executor);
     }
 
-    /** Kafka's rule: [a-zA-Z0-9._-]{1,249}. */
+    /** Kafka's rule: [a-zA-Z0-9._-]{1,249}, except "." and "..". */
     static boolean isValidTopicName(String topic) {
-        if (topic.isEmpty() || topic.length() > 249) {
+        if (topic.isEmpty() || topic.length() > 249 || topic.equals(".") || topic.equals("..")) {
             return false;
         }
         for (int i = 0; i < topic.length(); i++) {

@@ -1,14 +1,20 @@
 package io.sluice.gateway.ingest;
 
 import org.apache.kafka.clients.producer.BufferExhaustedException;
+import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
-/** Maps a Kafka producer exception to the {@link FailureKind} a client is told. Pure function. */
+/**
+ * Maps a Kafka exception, from the producer or from a topic lookup, to the {@link FailureKind} a client is
+ * told. Pure function. Only a {@link RetriableException} (and the producer's own shutdown) is a failure that
+ * can succeed later; every other Kafka error is the client's mistake or {@link FailureKind#INTERNAL}.
+ */
 public final class FailureClassifier {
 
     private FailureClassifier() {
@@ -29,6 +35,12 @@ public final class FailureClassifier {
         }
         if (e instanceof AuthorizationException) {
             return FailureKind.NOT_AUTHORIZED;
+        }
+        if (e instanceof InvalidTopicException) {
+            return FailureKind.INVALID_TOPIC;
+        }
+        if (e instanceof InvalidRecordException) {
+            return FailureKind.INVALID_RECORD;
         }
         if (e instanceof RetriableException) {
             return FailureKind.UNAVAILABLE;

@@ -45,13 +45,16 @@ public final class IngestBackend {
             KafkaSink sink = new KafkaSink(kafka.producer(), scheduler, metrics, producerHealth, clock,
                     Duration.ofSeconds(5));
             TopicCatalog catalog = new TopicCatalog(kafka.admin(), sink::isReadyFor, scheduler, clock,
-                    Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofMillis(900),
-                    new TopicFilter(config.topicAllowList(), config.topicPattern()));
+                    TopicCatalogSettings.defaults(), new TopicFilter(config.topicAllowList(), config.topicPattern()));
             IngestService service = new IngestService(catalog, health, sink, config.delivery());
             metrics.gauge("sluice_producer_buffer_available_bytes", "Free bytes in the producer's buffer.memory",
                     kafka::bufferAvailableBytes);
             metrics.gauge("sluice_kafka_available", "1 while Kafka accepts writes, else 0",
                     () -> health.isAvailable() ? 1 : 0);
+            metrics.gauge("sluice_topic_catalog_entries", "Topic answers cached (existing, absent and refused names)",
+                    catalog::cachedAnswers);
+            metrics.gauge("sluice_topic_lookups_in_flight", "Admin lookups of topics under way",
+                    catalog::lookupsInFlight);
             if (!config.defaultTopic().isEmpty()) {
                 catalog.whenKnown(config.defaultTopic(), (info, e) -> {
                     if (info != null && !info.exists()) {

@@ -88,6 +88,9 @@ public final class IngestService {
         if (cause instanceof TopicCatalog.CatalogUnavailableException) {
             return new IngestResult.Refused(FailureKind.UNAVAILABLE, cause.getMessage());
         }
+        if (cause instanceof TopicCatalog.LookupThrottledException) {
+            return new IngestResult.Refused(FailureKind.LOOKUP_THROTTLED, cause.getMessage());
+        }
         return new IngestResult.Refused(FailureClassifier.classify(cause), String.valueOf(cause.getMessage()));
     }
 

@@ -7,7 +7,10 @@
  *   <li>Kafka available ({@link io.sluice.gateway.ingest.KafkaHealth}): while the cluster is unreachable a
  *       request gets 503 at once instead of waiting 30 s for a delivery timeout.</li>
  *   <li>Topic exists ({@link io.sluice.gateway.ingest.TopicCatalog}, via the admin API): a producer's
- *       metadata request may auto-create topics, and a typo in a URL must not create one.</li>
+ *       metadata request may auto-create topics, and a typo in a URL must not create one. Names come from
+ *       clients, so the catalog is bounded: a client sending 100,000 made-up names gets at most 100
+ *       lookups a second (the rest 503 {@code lookup_throttled} at once), at most 10,000 absent names are
+ *       remembered, each for 2 s, and known topics are served from the cache throughout.</li>
  *   <li>Partition exists: with {@code max.block.ms=0} the producer would otherwise wait for a partition
  *       that never appears, then time out.</li>
  * </ol>
