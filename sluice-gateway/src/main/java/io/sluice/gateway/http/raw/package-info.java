@@ -36,8 +36,8 @@
  * depends on it: empty lines before a request line (some clients send CRLF after a body), optional
  * whitespace around values, case in header names, {@code chunked} and {@code Connection} tokens, chunk
  * extensions (ignored) and trailer fields (checked like headers, then discarded). Expect in an HTTP/1.0
- * request is ignored (RFC 9110 10.1.1), where the codec style answers 417. Like the codec style, a
- * missing Host field is not rejected.
+ * request is ignored (RFC 9110 10.1.1), as in the codec style. The Host field follows RFC 9112 3.2
+ * ({@link io.sluice.gateway.http.HostRule}): required in HTTP/1.1, never twice, always a valid authority.
  *
  * <p><b>Limits as bytes arrive.</b> A client that sends a 1 MB request line one byte at a time must cost
  * no more than the limit: each line is collected by {@link io.sluice.gateway.http.raw.CrlfLineReader},
