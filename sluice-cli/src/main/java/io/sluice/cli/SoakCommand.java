@@ -28,11 +28,13 @@ import picocli.CommandLine.Option;
                 + "carrying a unique id. A fresh gateway JVM and topic per phase; the embedded broker unless "
                 + "--bootstrap-servers is given. Reports in soak-results/soak-<timestamp>/ (soak.json, soak.html).",
             "Per second: requests started, answered, failed and outstanding; the gateway's RSS, heap, GC pause, "
-                + "open files and threads; TIME_WAIT sockets. After each phase the gateway is stopped with SIGTERM "
-                + "(it drains and flushes) and the topic is read back: in ack delivery every acknowledged id must be "
-                + "there exactly once, in async delivery at least once.",
+                + "open files and threads; TIME_WAIT sockets. Twice, at the end of the 10-20%% window and near the "
+                + "end, the live heap: heap in use right after a full collection forced with jcmd GC.run. After "
+                + "each phase the gateway is stopped with SIGTERM (it drains and flushes) and the topic is read "
+                + "back: in ack delivery every acknowledged id must be there exactly once, in async delivery at "
+                + "least once.",
             "Exit code 1 on any stall (a second with requests outstanding and nothing answered), a missing "
-                + "acknowledged id, growth beyond its bound (RSS +10%% + 32 MiB, heap floor +50%% + 32 MiB, open "
+                + "acknowledged id, growth beyond its bound (RSS +10%% + 32 MiB, live heap +50%% + 32 MiB, open "
                 + "files +25%% + 64, threads +16, from 10-20%% into the run to its last 10%%, runs of 60 s or more), "
                 + "more than --max-error-rate failed or non-2xx requests, or a gateway exit code other than 0."})
 public final class SoakCommand implements Callable<Integer> {
