@@ -65,6 +65,12 @@ public final class SoakCommand implements Callable<Integer> {
             description = "Keep-alive connections, or connect-mode workers. Default: ${DEFAULT-VALUE}.")
     int connections;
 
+    @Option(names = "--rate", defaultValue = "0", paramLabel = "REQ/S",
+            description = "Offer this many requests per second (open loop, over up to --connections keep-alive "
+                    + "connections) instead of the closed loop, so the load is the same on any machine; keepalive "
+                    + "mode only. Default: ${DEFAULT-VALUE} (closed loop).")
+    double rate;
+
     @Option(names = "--payload-bytes", defaultValue = "64",
             description = "Body size (at least 44: the id payload). Default: ${DEFAULT-VALUE}.")
     int payloadBytes;
@@ -136,6 +142,13 @@ public final class SoakCommand implements Callable<Integer> {
             }
             shapes.add(s);
         }
+        if (rate < 0) {
+            throw new CliException("--rate must be at least 0 (0: closed loop), was " + rate);
+        }
+        if (rate > 0 && !shapes.equals(List.of(Scenario.KEEPALIVE))) {
+            throw new CliException("--rate goes with keepalive mode only (connect mode is a closed loop of new "
+                    + "connections); add --mode keepalive");
+        }
         if (payloadBytes < 44) {
             throw new CliException("--payload-bytes must be at least 44 (the id payload), was " + payloadBytes);
         }
@@ -148,7 +161,7 @@ public final class SoakCommand implements Callable<Integer> {
         }
         SoakBounds bounds = SoakBounds.defaults().withRssGrowth(maxRssGrowth / 100)
                 .withMaxErrorRate(maxErrorRate / 100);
-        return new SoakOptions(List.copyOf(io), http, List.copyOf(shapes), delivery, d, connections, payloadBytes,
+        return new SoakOptions(List.copyOf(io), http, List.copyOf(shapes), delivery, d, connections, rate, payloadBytes,
                 HumanDuration.parse(requestTimeout), bootstrapServers, output, bounds,
                 gateway.jvmArgs(), gateway.serveArgs(),
                 brokerQuota == null ? 0 : brokerQuota);

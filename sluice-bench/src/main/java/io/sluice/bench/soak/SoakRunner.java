@@ -20,6 +20,7 @@ import io.sluice.loadgen.LoadResult;
 import io.sluice.loadgen.LoadSpec;
 import io.sluice.loadgen.ProgressListener;
 import io.sluice.loadgen.RequestTemplate;
+import io.sluice.loadgen.Scenario;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -147,8 +148,9 @@ public final class SoakRunner {
             long startupLines = lineCount(log); // start-up warnings (e.g. a low open-files limit) are not the soak's
             RequestTemplate request = new RequestTemplate("127.0.0.1", port, "/topics/" + topic, "application/json",
                     RequestTemplate.idPayload(options.payloadBytes()));
-            LoadSpec spec = new LoadSpec(io.sluice.loadgen.Scenario.parse(mode), request, options.connections(), 0,
-                    Duration.ZERO, options.duration(), 0, options.requestTimeout());
+            Scenario shape = options.rate() > 0 ? Scenario.RATE : Scenario.parse(mode);
+            LoadSpec spec = new LoadSpec(shape, request, options.connections(), options.rate(), Duration.ZERO,
+                    options.duration(), 0, options.requestTimeout());
             prime(port, topic, label);
             AckLedger ledger = new AckLedger();
             int seconds = (int) ((options.duration().toMillis() + 999) / 1000);
@@ -296,6 +298,8 @@ public final class SoakRunner {
         s.put("modes", String.join(",", options.modes().stream().map(m -> m.cliName()).toList()));
         s.put("duration per phase", options.duration().toString());
         s.put("connections", Integer.toString(options.connections()));
+        s.put("load", options.rate() > 0 ? String.format(Locale.ROOT, "open loop, %,.0f req/s offered", options.rate())
+                : "closed loop (each connection or worker sends its next request when the answer arrives)");
         s.put("payload bytes", Integer.toString(options.payloadBytes()));
         s.put("request timeout", options.requestTimeout().toString());
         s.put("stall", "a second with requests outstanding and none answered or failed");
