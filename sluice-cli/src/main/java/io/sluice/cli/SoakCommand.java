@@ -28,11 +28,13 @@ import picocli.CommandLine.Option;
                 + "carrying a unique id. A fresh gateway JVM and topic per phase; the embedded broker unless "
                 + "--bootstrap-servers is given. Reports in soak-results/soak-<timestamp>/ (soak.json, soak.html).",
             "Per second: requests started, answered, failed and outstanding; the gateway's RSS, heap, GC pause, "
-                + "open files and threads; TIME_WAIT sockets. After each phase the gateway is stopped with SIGTERM "
-                + "(it drains and flushes) and the topic is read back: in ack delivery every acknowledged id must be "
-                + "there exactly once, in async delivery at least once.",
+                + "open files and threads; TIME_WAIT sockets. Twice, at the end of the 10-20%% window and near the "
+                + "end, the live heap: heap in use right after a full collection forced with jcmd GC.run. After "
+                + "each phase the gateway is stopped with SIGTERM (it drains and flushes) and the topic is read "
+                + "back: in ack delivery every acknowledged id must be there exactly once, in async delivery at "
+                + "least once.",
             "Exit code 1 on any stall (a second with requests outstanding and nothing answered), a missing "
-                + "acknowledged id, growth beyond its bound (RSS +10%% + 32 MiB, heap floor +50%% + 32 MiB, open "
+                + "acknowledged id, growth beyond its bound (RSS +10%% + 32 MiB, live heap +50%% + 32 MiB, open "
                 + "files +25%% + 64, threads +16, from 10-20%% into the run to its last 10%%, runs of 60 s or more), "
                 + "more than --max-error-rate failed or non-2xx requests, or a gateway exit code other than 0."})
 public final class SoakCommand implements Callable<Integer> {
@@ -62,6 +64,12 @@ public final class SoakCommand implements Callable<Integer> {
     @Option(names = "--connections", defaultValue = "64",
             description = "Keep-alive connections, or connect-mode workers. Default: ${DEFAULT-VALUE}.")
     int connections;
+
+    @Option(names = "--rate", defaultValue = "0", paramLabel = "REQ/S",
+            description = "Offer this many requests per second (open loop, over up to --connections keep-alive "
+                    + "connections) instead of the closed loop, so the load is the same on any machine; keepalive "
+                    + "mode only. Default: ${DEFAULT-VALUE} (closed loop).")
+    double rate;
 
     @Option(names = "--payload-bytes", defaultValue = "64",
             description = "Body size (at least 44: the id payload). Default: ${DEFAULT-VALUE}.")
@@ -134,6 +142,13 @@ public final class SoakCommand implements Callable<Integer> {
             }
             shapes.add(s);
         }
+        if (rate < 0) {
+            throw new CliException("--rate must be at least 0 (0: closed loop), was " + rate);
+        }
+        if (rate > 0 && !shapes.equals(List.of(Scenario.KEEPALIVE))) {
+            throw new CliException("--rate goes with keepalive mode only (connect mode is a closed loop of new "
+                    + "connections); add --mode keepalive");
+        }
         if (payloadBytes < 44) {
             throw new CliException("--payload-bytes must be at least 44 (the id payload), was " + payloadBytes);
         }
@@ -146,7 +161,7 @@ public final class SoakCommand implements Callable<Integer> {
         }
         SoakBounds bounds = SoakBounds.defaults().withRssGrowth(maxRssGrowth / 100)
                 .withMaxErrorRate(maxErrorRate / 100);
-        return new SoakOptions(List.copyOf(io), http, List.copyOf(shapes), delivery, d, connections, payloadBytes,
+        return new SoakOptions(List.copyOf(io), http, List.copyOf(shapes), delivery, d, connections, rate, payloadBytes,
                 HumanDuration.parse(requestTimeout), bootstrapServers, output, bounds,
                 gateway.jvmArgs(), gateway.serveArgs(),
                 brokerQuota == null ? 0 : brokerQuota);

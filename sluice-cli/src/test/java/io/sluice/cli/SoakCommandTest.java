@@ -31,6 +31,16 @@ class SoakCommandTest {
         assertThat(o.bounds().rssGrowth()).isEqualTo(0.10);
         assertThat(o.bounds().maxErrorRate()).isEqualTo(0.001);
         assertThat(o.brokerQuota()).isZero();
+        assertThat(o.rate()).as("closed loop").isZero();
+    }
+
+    @Test
+    void shouldOfferAFixedRateInKeepaliveModeOnly() {
+        assertThat(parse("--mode", "keepalive", "--rate", "300").rate()).isEqualTo(300.0);
+        assertThatThrownBy(() -> parse("--rate", "300")).isInstanceOf(CliException.class)
+                .hasMessageContaining("add --mode keepalive");
+        assertThatThrownBy(() -> parse("--mode", "keepalive", "--rate", "-1")).isInstanceOf(CliException.class)
+                .hasMessageContaining("--rate must be at least 0");
     }
 
     @Test

@@ -45,7 +45,7 @@ public final class SoakReport {
 
     private static String[] header() {
         return new String[] {"phase", "verdict", ">req/s", ">p50", ">p99", ">max", ">2xx", ">non-2xx", ">no answer",
-            ">stalls", ">rss MiB start->end", ">heap floor MiB", ">open files", ">TIME_WAIT max", ">GC max ms/s",
+            ">stalls", ">rss MiB start->end", ">live heap MiB", ">open files", ">TIME_WAIT max", ">GC max ms/s",
             ">gateway WARN/ERROR", "delivery"};
     }
 
@@ -64,7 +64,7 @@ public final class SoakReport {
             Formats.micros(p.latency().p50()), Formats.micros(p.latency().p99()), Formats.micros(p.latency().max()),
             Formats.count(ok), Formats.count(other), Formats.count(errors) + errorKinds(p.errors()),
             p.stallSeconds().size() + (p.longestStall() > 1 ? " (" + p.longestStall() + " s)" : ""),
-            span(growth(p, "rss bytes"), MIB), span(growth(p, "heap floor bytes"), MIB),
+            span(growth(p, "rss bytes"), MIB), span(growth(p, "live heap bytes"), MIB),
             span(growth(p, "open files"), 1), max(p.timeline(), s -> s.timeWait()),
             max(p.timeline(), s -> s.gcMillis()), Formats.count(p.gatewayWarnings()), delivery(p.deliveryCheck())};
     }

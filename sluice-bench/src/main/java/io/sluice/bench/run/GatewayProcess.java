@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -90,12 +91,29 @@ public final class GatewayProcess implements AutoCloseable {
      * (status line, headers, body) as text, or null when nothing answers within {@code timeoutMillis}.
      */
     public static String get(int port, String path, int timeoutMillis) {
+        return exchange(port, ("GET " + path + " HTTP/1.1\r\nHost: sluice\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII), timeoutMillis);
+    }
+
+    /**
+     * POST {@code body} to {@code path} of a gateway on 127.0.0.1:{@code port} with {@code Connection: close}: the
+     * whole response as text, or null when nothing answers within {@code timeoutMillis}.
+     */
+    public static String post(int port, String path, String contentType, byte[] body, int timeoutMillis) {
+        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: sluice\r\nContent-Type: " + contentType
+                + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] request = Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, request, head.length, body.length);
+        return exchange(port, request, timeoutMillis);
+    }
+
+    private static String exchange(int port, byte[] request, int timeoutMillis) {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port), timeoutMillis);
             s.setSoTimeout(timeoutMillis);
             OutputStream out = s.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: sluice\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(request);
             out.flush();
             InputStream in = s.getInputStream();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -14,6 +14,9 @@ import java.util.List;
  * @param delivery         ack (checked exactly once) or async (checked at least once, after the flush)
  * @param duration         load per phase
  * @param connections      keep-alive connections, or connect-mode workers
+ * @param rate             requests offered per second in keepalive mode (open loop: intended start times, over
+ *                         up to {@code connections} connections), so the load does not depend on the machine; 0
+ *                         for the closed loop
  * @param payloadBytes     request body size (at least the id payload's 44 bytes)
  * @param requestTimeout   a request without an answer after this counts as a timeout
  * @param bootstrapServers external Kafka, or null for the embedded broker
@@ -25,7 +28,13 @@ import java.util.List;
  *                         soak); 0 for none
  */
 public record SoakOptions(List<String> runtimes, String http, List<Scenario> modes, String delivery,
-                          Duration duration, int connections, int payloadBytes, Duration requestTimeout,
+                          Duration duration, int connections, double rate, int payloadBytes, Duration requestTimeout,
                           String bootstrapServers, Path outputRoot, SoakBounds bounds, List<String> gatewayJvmArgs,
                           List<String> gatewayArgs, long brokerQuota) {
+
+    /** These options with other bounds. */
+    public SoakOptions withBounds(SoakBounds other) {
+        return new SoakOptions(runtimes, http, modes, delivery, duration, connections, rate, payloadBytes,
+                requestTimeout, bootstrapServers, outputRoot, other, gatewayJvmArgs, gatewayArgs, brokerQuota);
+    }
 }

@@ -25,8 +25,8 @@ class SoakReportTest {
     private static SoakPhase phase(String id, List<String> failures, Long rss) {
         List<SoakSecond> timeline = new ArrayList<>();
         for (int s = 0; s < 5; s++) {
-            timeline.add(new SoakSecond(s, 1000, 1000, 990, 0, 64, s == 2 ? null : rss, 50L << 20, 1.5, 140, 40,
-                    2000 + s));
+            timeline.add(new SoakSecond(s, 1000, 1000, 990, 0, 64, s == 2 ? null : rss, 50L << 20,
+                    s == 1 ? 20L << 20 : null, 1.5, 140, 40, 2000 + s));
         }
         return new SoakPhase(id, "epoll", "raw", "ack", "keepalive", 64, 5, 990.0,
                 new LatencySummary(500, 900, 2_000, 5_000, 12_000), Map.of("200", 4950L, "503", 50L),

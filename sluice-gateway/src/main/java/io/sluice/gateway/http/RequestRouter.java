@@ -42,6 +42,7 @@ public final class RequestRouter {
      */
     public CompletableFuture<GatewayResponse> route(GatewayRequest req, Executor executor) {
         try {
+            PlantedLeak.retain(req.body()); // does nothing unless a test planted the leak
             return dispatch(req, executor);
         } catch (RequestRejection r) {
             return CompletableFuture.completedFuture(OutcomeResponses.of(r, "produce"));
