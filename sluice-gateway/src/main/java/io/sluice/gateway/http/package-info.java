@@ -5,11 +5,11 @@
  * <ul>
  *   <li>{@link io.sluice.gateway.http.ProtocolError}: the one catalogue of protocol refusals (400, 408,
  *       413, 414, 417, 431, 501, 505), so the styles agree on every status and error code;
- *       {@link io.sluice.gateway.http.HostRule}: RFC 9112 3.2.</li>
- *   <li>{@link io.sluice.gateway.http.ConnectionPolicy}: keep-alive, close, drain and HEAD, decided when a
+ *       {@link io.sluice.gateway.http.internal.HostRule}: RFC 9112 3.2.</li>
+ *   <li>{@link io.sluice.gateway.http.internal.ConnectionPolicy}: keep-alive, close, drain and HEAD, decided when a
  *       request is dispatched; after a request whose answer closes the connection, nothing more is read.</li>
- *   <li>{@link io.sluice.gateway.http.ReadDeadlines}: the header- and body-read timeouts
- *       ({@link io.sluice.gateway.http.ReadTimer} on Netty).</li>
+ *   <li>{@link io.sluice.gateway.http.internal.ReadDeadlines}: the header- and body-read timeouts
+ *       ({@link io.sluice.gateway.http.internal.ReadTimer} on Netty).</li>
  *   <li>{@link io.sluice.gateway.http.RequestRouter}: which path does what; a
  *       {@link io.sluice.gateway.http.ProduceFormat}, chosen by media type, turns a body into records and
  *       an outcome into an answer ({@link io.sluice.gateway.http.OutcomeResponses}).</li>
@@ -21,7 +21,7 @@
  *
  * <p>Pipelining: a client may send requests 1, 2, 3 without waiting. Their Kafka acknowledgements can
  * complete as 3, 1, 2 (different partitions), but HTTP/1.1 requires answers in request order, so the
- * {@link io.sluice.gateway.http.ResponseSequencer} holds 3's answer until 1 and 2 are written. A
+ * {@link io.sluice.gateway.http.internal.ResponseSequencer} holds 3's answer until 1 and 2 are written. A
  * connection with 64 answers outstanding stops reading until half are written, so a client that never
  * reads cannot make the gateway buffer without bound. If 1 had carried {@code Connection: close}, 2 and 3
  * would never have been parsed, published or answered (RFC 9112 9.6): the client, seeing no answer,

@@ -6,7 +6,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpLineException;
-import io.sluice.gateway.http.HostRule;
+import io.sluice.gateway.http.internal.HostRule;
 import io.sluice.gateway.http.ProtocolError;
 import java.util.List;
 

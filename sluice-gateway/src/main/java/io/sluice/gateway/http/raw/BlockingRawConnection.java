@@ -2,11 +2,11 @@ package io.sluice.gateway.http.raw;
 
 import io.sluice.gateway.http.HttpMetrics;
 import io.sluice.gateway.http.ProtocolError;
-import io.sluice.gateway.http.ReadDeadlines;
+import io.sluice.gateway.http.internal.ReadDeadlines;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.sluice.gateway.http.ConnectionInfo;
-import io.sluice.gateway.http.ConnectionPolicy;
+import io.sluice.gateway.http.internal.ConnectionPolicy;
 import io.sluice.gateway.http.GatewayRequest;
 import io.sluice.gateway.http.GatewayResponse;
 import io.sluice.gateway.http.JsonBodies;

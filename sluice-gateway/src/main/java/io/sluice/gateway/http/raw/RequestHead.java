@@ -2,7 +2,7 @@ package io.sluice.gateway.http.raw;
 
 import static io.sluice.gateway.http.raw.HttpGrammar.isWhitespace;
 
-import io.sluice.gateway.http.HostRule;
+import io.sluice.gateway.http.internal.HostRule;
 import io.sluice.gateway.http.ProtocolError;
 import java.util.Arrays;
 

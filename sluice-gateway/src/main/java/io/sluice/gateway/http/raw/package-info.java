@@ -37,7 +37,7 @@
  * whitespace around values, case in header names, {@code chunked} and {@code Connection} tokens, chunk
  * extensions (ignored) and trailer fields (checked like headers, then discarded). Expect in an HTTP/1.0
  * request is ignored (RFC 9110 10.1.1), as in the codec style. The Host field follows RFC 9112 3.2
- * ({@link io.sluice.gateway.http.HostRule}): required in HTTP/1.1, never twice, always a valid authority.
+ * ({@link io.sluice.gateway.http.internal.HostRule}): required in HTTP/1.1, never twice, always a valid authority.
  *
  * <p><b>Limits as bytes arrive.</b> A client that sends a 1 MB request line one byte at a time must cost
  * no more than the limit: each line is collected by {@link io.sluice.gateway.http.raw.CrlfLineReader},
@@ -48,6 +48,6 @@
  *
  * <p><b>Pipelining.</b> Several requests may arrive in one read and one request across many; the parser
  * returns at each complete request so the connection can dispatch in order, and the
- * {@link io.sluice.gateway.http.ResponseSequencer} answers in order.
+ * {@link io.sluice.gateway.http.internal.ResponseSequencer} answers in order.
  */
 package io.sluice.gateway.http.raw;

@@ -1,5 +1,6 @@
-package io.sluice.gateway.http;
+package io.sluice.gateway.http.internal;
 
+import io.sluice.gateway.http.ProtocolError;
 import java.util.function.LongSupplier;
 
 /**

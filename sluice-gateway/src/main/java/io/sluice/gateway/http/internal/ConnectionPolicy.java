@@ -1,5 +1,8 @@
-package io.sluice.gateway.http;
+package io.sluice.gateway.http.internal;
 
+import io.sluice.gateway.http.GatewayRequest;
+import io.sluice.gateway.http.GatewayResponse;
+import io.sluice.gateway.http.JsonBodies;
 /**
  * What a request's head decides about its answer and its connection, the same for both HTTP styles and
  * every runtime. Decided once, when the request is dispatched (not when its outcome arrives), so that

@@ -1,12 +1,12 @@
-package io.sluice.gateway.http;
+package io.sluice.gateway.http.internal;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.sluice.gateway.http.GatewayResponse;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ResponseSequencerTest {
     private final List<Integer> written = new ArrayList<>();

@@ -1,5 +1,6 @@
-package io.sluice.gateway.http;
+package io.sluice.gateway.http.internal;
 
+import io.sluice.gateway.http.GatewayResponse;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;

@@ -1,7 +1,12 @@
-package io.sluice.gateway.http;
+package io.sluice.gateway.http.internal;
 
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.sluice.gateway.http.GatewayRequest;
+import io.sluice.gateway.http.GatewayResponse;
+import io.sluice.gateway.http.HttpMetrics;
+import io.sluice.gateway.http.ProtocolError;
+import io.sluice.gateway.http.RequestRouter;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 

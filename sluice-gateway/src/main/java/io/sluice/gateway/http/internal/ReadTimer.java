@@ -1,7 +1,8 @@
-package io.sluice.gateway.http;
+package io.sluice.gateway.http.internal;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.sluice.gateway.http.ProtocolError;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 

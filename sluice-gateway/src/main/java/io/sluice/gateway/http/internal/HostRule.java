@@ -1,5 +1,6 @@
-package io.sluice.gateway.http;
+package io.sluice.gateway.http.internal;
 
+import io.sluice.gateway.http.ProtocolError;
 /**
  * RFC 9112 section 3.2: a server MUST answer 400 to an HTTP/1.1 request without a Host field, and to
  * any request with more than one Host field or with a Host value that is not a valid authority

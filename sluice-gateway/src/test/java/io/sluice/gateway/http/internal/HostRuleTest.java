@@ -1,10 +1,10 @@
-package io.sluice.gateway.http;
+package io.sluice.gateway.http.internal;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.sluice.gateway.http.ProtocolError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class HostRuleTest {
 

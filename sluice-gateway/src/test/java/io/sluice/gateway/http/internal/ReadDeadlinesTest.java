@@ -1,9 +1,9 @@
-package io.sluice.gateway.http;
+package io.sluice.gateway.http.internal;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.sluice.gateway.http.ProtocolError;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ReadDeadlinesTest {
     private static final long HEAD = TimeUnit.SECONDS.toNanos(10);
