@@ -21,30 +21,10 @@ public interface ProduceFormat {
     GatewayResponse encode(IngestResult outcome);
 
     /** The body is one record, whatever its content type. */
-    ProduceFormat RAW = new ProduceFormat() {
-        @Override
-        public List<IngestRecord> decode(GatewayRequest request, Integer pathPartition) throws RequestRejection {
-            return ProduceRequestReader.read(request, pathPartition, false);
-        }
-
-        @Override
-        public GatewayResponse encode(IngestResult outcome) {
-            return OutcomeResponses.of(outcome, false);
-        }
-    };
+    ProduceFormat RAW = new SluiceBodyFormat(false);
 
     /** {@code application/x-ndjson}: one record per non-empty line; the answer lists every record. */
-    ProduceFormat NDJSON = new ProduceFormat() {
-        @Override
-        public List<IngestRecord> decode(GatewayRequest request, Integer pathPartition) throws RequestRejection {
-            return ProduceRequestReader.read(request, pathPartition, true);
-        }
-
-        @Override
-        public GatewayResponse encode(IngestResult outcome) {
-            return OutcomeResponses.of(outcome, true);
-        }
-    };
+    ProduceFormat NDJSON = new SluiceBodyFormat(true);
 
     /** The format for a request's Content-Type (null when absent); allocation-free. */
     static ProduceFormat forContentType(String contentType) {
