@@ -143,7 +143,7 @@ public final class KafkaSink implements RecordSink {
             FailureKind kind = metadata ? FailureKind.UNAVAILABLE : FailureClassifier.classify(cause);
             String message = metadata ? "Kafka did not provide metadata for topic '" + topic + "' in time"
                     : cause.getMessage();
-            metrics.recordFailed(kind);
+            metrics.recordsFailed(kind, records.size() - i); // one count per refused record (issue 9, defect 9)
             if (acks != null) {
                 // Records before i are on their way; i and later are refused with the same cause.
                 for (int j = i; j < records.size(); j++) {

@@ -9,10 +9,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.BufferExhaustedException;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +32,8 @@ class KafkaSinkTest {
             new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final ProducerHealth health = new ProducerHealth(System::nanoTime, TimeUnit.SECONDS.toNanos(5));
-    private final KafkaSink sink = new KafkaSink(producer, scheduler, new GatewayMetrics(), health, System::nanoTime,
+    private final GatewayMetrics metrics = new GatewayMetrics();
+    private final KafkaSink sink = new KafkaSink(producer, scheduler, metrics, health, System::nanoTime,
             Duration.ofSeconds(2));
 
     @AfterEach
@@ -109,5 +114,71 @@ class KafkaSinkTest {
 
         IngestResult r = await(impatient.publish("t", List.of(record("a")), DeliveryMode.ASYNC));
         assertThat(((IngestResult.Refused) r).kind()).isEqualTo(FailureKind.UNAVAILABLE);
+    }
+
+    /**
+     * Defect 9 (issue 9): a request refused from its i-th record on counted one failure for its n - i refused
+     * records. KafkaProducer reports a full buffer through the callback, inside {@code send}.
+     */
+    @Test
+    void shouldCountEveryRefusedRecordOfARequestAsFailedInAsyncMode() throws Exception {
+        KafkaSink sink = new KafkaSink(new BufferFullAfter(1), scheduler, metrics, health, System::nanoTime,
+                Duration.ofSeconds(2));
+
+        IngestResult r = await(sink.publish("t", List.of(record("a"), record("b"), record("c"), record("d")),
+                DeliveryMode.ASYNC));
+
+        assertThat(r).isEqualTo(new IngestResult.Refused(FailureKind.BUFFER_FULL, "full", 1));
+        assertThat(failedTotal(metrics, "buffer_full")).as("records refused").isEqualTo(3);
+    }
+
+    /** Defect 9 in ack mode: the refused records of a request are each counted once. */
+    @Test
+    void shouldCountEveryRefusedRecordOfARequestAsFailedInAckMode() throws Exception {
+        BufferFullAfter failing = new BufferFullAfter(2);
+        KafkaSink sink = new KafkaSink(failing, scheduler, metrics, health, System::nanoTime, Duration.ofSeconds(2));
+
+        CompletableFuture<IngestResult> f = sink.publish("t", List.of(record("a"), record("b"), record("c"),
+                record("d"), record("e")), DeliveryMode.ACK);
+        failing.completeNext();
+        failing.completeNext();
+
+        IngestResult.Acknowledged acked = (IngestResult.Acknowledged) await(f);
+        assertThat(acked.results()).filteredOn(x -> x instanceof RecordResult.Failed).hasSize(3);
+        assertThat(failedTotal(metrics, "buffer_full")).as("records refused").isEqualTo(3);
+    }
+
+    /** The value of {@code sluice_records_failed_total{reason}} in a scrape, 0 when absent. */
+    static long failedTotal(GatewayMetrics metrics, String reason) {
+        String prefix = "sluice_records_failed_total{reason=\"" + reason + "\"} ";
+        for (String line : new String(metrics.scrape(), StandardCharsets.UTF_8).split("\n")) {
+            if (line.startsWith(prefix)) {
+                return (long) Double.parseDouble(line.substring(prefix.length()).trim());
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Takes the first {@code accepted} records, then reports a full buffer for every later one the way
+     * KafkaProducer does with {@code max.block.ms=0}: through the callback, before {@code send} returns.
+     */
+    private static final class BufferFullAfter extends MockProducer<byte[], byte[]> {
+        private int accepted;
+
+        BufferFullAfter(int accepted) {
+            super(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+            this.accepted = accepted;
+        }
+
+        @Override
+        public synchronized Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record, Callback callback) {
+            if (accepted-- > 0) {
+                return super.send(record, callback);
+            }
+            BufferExhaustedException full = new BufferExhaustedException("full");
+            callback.onCompletion(null, full);
+            return CompletableFuture.failedFuture(full);
+        }
     }
 }
