@@ -54,6 +54,13 @@ public final class GatewayOptions {
                     + "queued in the producer. Default: ${DEFAULT-VALUE}.")
     DeliveryMode delivery;
 
+    @Option(names = "--max-queued-records", paramLabel = "N", defaultValue = "100000",
+            description = "async delivery: the most records that may wait for Kafka; fewer while Kafka is slow (a "
+                    + "quarter of what it acknowledged over the last delivery.timeout.ms, at least a tenth of N), so "
+                    + "that a 202 is delivered within the delivery timeout. Beyond it: 503 buffer_full + Retry-After. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int maxQueuedRecords;
+
     @Option(names = "--max-body-size", paramLabel = "SIZE", defaultValue = "1MiB", converter = ByteSize.Converter.class,
             description = "413 above this body size (e.g. 1048576, 512KiB, 1MiB, 10MB). Default: ${DEFAULT-VALUE}.")
     int maxBodySize;
@@ -119,6 +126,7 @@ public final class GatewayOptions {
                 .topicAllowList(topics == null ? List.of() : topics)
                 .topicPattern(topicPattern)
                 .delivery(delivery)
+                .maxQueuedRecords(maxQueuedRecords)
                 .sink(sink)
                 .maxBodySize(maxBodySize)
                 .maxHeaderSize(maxHeaderSize)

@@ -1,5 +1,6 @@
 package io.sluice.cli;
 
+import io.sluice.gateway.DeliveryMode;
 import io.sluice.gateway.GatewayConfig;
 import io.sluice.gateway.ingest.ProducerSettings;
 import java.util.OptionalLong;
@@ -30,6 +31,7 @@ record StartupReport(GatewayConfig config, int boundPort, String kafka, Optional
                 + " topics=" + (c.topicAllowList().isEmpty() ? "(any)" : String.join(",", c.topicAllowList()))
                 + " topic-pattern=" + (c.topicPattern() == null ? "(any)" : c.topicPattern().pattern())
                 + " delivery=" + c.delivery().cliName()
+                + (c.delivery() == DeliveryMode.ASYNC ? " max-queued-records=" + c.maxQueuedRecords() : "")
                 + " max-body-size=" + c.maxBodySize() + " max-header-size=" + c.maxHeaderSize()
                 + " max-connections=" + c.maxConnections()
                 + " idle-timeout=" + c.idleTimeout() + " header-read-timeout=" + c.headerReadTimeout()

@@ -22,6 +22,7 @@ class HelpAndVersionTest {
         "--topic-pattern=REGEX|Default: any",
         "--delivery=ack|Default: ack",
         "--sink=kafka|Default: kafka",
+        "--max-queued-records=N|Default: 100000",
         "--max-body-size=SIZE|Default: 1MiB",
         "--max-header-size=SIZE|Default: 16KiB",
         "--max-connections=N|Default: 10000",

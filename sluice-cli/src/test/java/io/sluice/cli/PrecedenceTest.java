@@ -45,6 +45,7 @@ class PrecedenceTest {
         assertThat(c.maxBodySize()).isEqualTo(1024 * 1024);
         assertThat(c.maxHeaderSize()).isEqualTo(16 * 1024);
         assertThat(c.maxConnections()).isEqualTo(10_000);
+        assertThat(c.maxQueuedRecords()).isEqualTo(100_000);
         assertThat(c.defaultTopic()).isEqualTo("events");
         assertThat(c.ioThreads()).isEqualTo(8);
         assertThat(c.producerProperties()).isEmpty();
@@ -130,6 +131,25 @@ class PrecedenceTest {
         cli.env.put("SLUICE_CONFIG", configFile("port=9001"));
 
         assertThat(serveExternal("--config", other.toString()).port()).isEqualTo(9002);
+    }
+
+    @Test
+    void shouldTakeMaxQueuedRecordsFromConfigFileEnvironmentAndFlagInThatOrderOfPrecedence() throws IOException {
+        String file = configFile("max-queued-records=5000");
+        assertThat(serveExternal("--config", file).maxQueuedRecords()).isEqualTo(5_000);
+
+        cli.env.put("SLUICE_MAX_QUEUED_RECORDS", "6000");
+        assertThat(serveExternal("--config", file).maxQueuedRecords()).isEqualTo(6_000);
+        assertThat(serveExternal("--config", file, "--max-queued-records", "7000").maxQueuedRecords())
+                .isEqualTo(7_000);
+    }
+
+    @Test
+    void shouldRejectAMaxQueuedRecordsThatIsNotPositive() {
+        int code = cli.run("serve", "--bootstrap-servers", "k:1", "--max-queued-records", "0");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(cli.err).contains("invalid option value").contains("--max-queued-records must be positive");
     }
 
     @Test

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  * @param topicAllowList    if non-empty, only these topics may be produced to
  * @param topicPattern      if non-null, only topics matching it may be produced to
  * @param delivery          when to answer (after ack, or once queued)
+ * @param maxQueuedRecords  async delivery: the most records that may wait for Kafka (fewer while Kafka is slow);
+ *                          beyond that, 503
  * @param maxBodySize       413 above this many body bytes (also when chunked)
  * @param maxHeaderSize     431 above this many bytes of request line + headers
  * @param maxConnections    connections beyond this are refused (closed at once)
@@ -39,6 +41,7 @@ public record GatewayConfig(
         List<String> topicAllowList,
         Pattern topicPattern,
         DeliveryMode delivery,
+        int maxQueuedRecords,
         int maxBodySize,
         int maxHeaderSize,
         int maxConnections,
@@ -58,6 +61,7 @@ public record GatewayConfig(
     public static final int DEFAULT_MAX_BODY_SIZE = 1024 * 1024;
     public static final int DEFAULT_MAX_HEADER_SIZE = 16 * 1024;
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
+    public static final int DEFAULT_MAX_QUEUED_RECORDS = 100_000;
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration DEFAULT_HEADER_READ_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_BODY_READ_TIMEOUT = Duration.ofSeconds(30);
@@ -83,6 +87,9 @@ public record GatewayConfig(
         if (maxBodySize <= 0 || maxHeaderSize <= 0 || maxConnections <= 0 || ioThreads <= 0) {
             throw new IllegalArgumentException("limits and thread counts must be positive");
         }
+        if (maxQueuedRecords <= 0) {
+            throw new IllegalArgumentException("--max-queued-records must be positive, was " + maxQueuedRecords);
+        }
     }
 
     /** A builder holding Sluice's defaults; only {@code bootstrapServers} has none. */
@@ -99,6 +106,7 @@ public record GatewayConfig(
         private List<String> topicAllowList = List.of();
         private Pattern topicPattern;
         private DeliveryMode delivery = DeliveryMode.ACK;
+        private int maxQueuedRecords = DEFAULT_MAX_QUEUED_RECORDS;
         private int maxBodySize = DEFAULT_MAX_BODY_SIZE;
         private int maxHeaderSize = DEFAULT_MAX_HEADER_SIZE;
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
@@ -123,6 +131,7 @@ public record GatewayConfig(
         public Builder topicAllowList(List<String> v) { topicAllowList = v; return this; }
         public Builder topicPattern(Pattern v) { topicPattern = v; return this; }
         public Builder delivery(DeliveryMode v) { delivery = v; return this; }
+        public Builder maxQueuedRecords(int v) { maxQueuedRecords = v; return this; }
         public Builder maxBodySize(int v) { maxBodySize = v; return this; }
         public Builder maxHeaderSize(int v) { maxHeaderSize = v; return this; }
         public Builder maxConnections(int v) { maxConnections = v; return this; }
@@ -139,7 +148,7 @@ public record GatewayConfig(
 
         public GatewayConfig build() {
             return new GatewayConfig(bind, port, bootstrapServers, defaultTopic, topicAllowList, topicPattern,
-                    delivery, maxBodySize, maxHeaderSize, maxConnections, idleTimeout, headerReadTimeout,
+                    delivery, maxQueuedRecords, maxBodySize, maxHeaderSize, maxConnections, idleTimeout, headerReadTimeout,
                     bodyReadTimeout, drainTimeout, io, http, ioThreads, producerProperties, sink);
         }
     }

@@ -1,5 +1,6 @@
 package io.sluice.gateway.ingest;
 
+import io.sluice.gateway.DeliveryMode;
 import io.sluice.gateway.GatewayConfig;
 import io.sluice.gateway.ops.GatewayMetrics;
 import java.time.Duration;
@@ -42,13 +43,25 @@ public final class IngestBackend {
                     Duration.ofSeconds(4));
             health.probeAndWait();
             health.start(scheduler, Duration.ofSeconds(1));
+            BacklogLimit backlog = new BacklogLimit(config.maxQueuedRecords(), ProducerSettings.deliveryTimeout(
+                    ProducerSettings.effective(config.bootstrapServers(), config.delivery(),
+                            config.producerProperties())), clock);
             KafkaSink sink = new KafkaSink(kafka.producer(), scheduler, metrics, producerHealth, clock,
-                    Duration.ofSeconds(5));
+                    Duration.ofSeconds(5), backlog);
             TopicCatalog catalog = new TopicCatalog(kafka.admin(), sink::isReadyFor, scheduler, clock,
                     TopicCatalogSettings.defaults(), new TopicFilter(config.topicAllowList(), config.topicPattern()));
             IngestService service = new IngestService(catalog, health, sink, config.delivery());
             metrics.gauge("sluice_producer_buffer_available_bytes", "Free bytes in the producer's buffer.memory",
                     kafka::bufferAvailableBytes);
+            if (config.delivery() == DeliveryMode.ASYNC) {
+                long period = backlog.tickPeriod().toNanos();
+                scheduler.scheduleAtFixedRate(backlog::tick, period, period, TimeUnit.NANOSECONDS);
+                metrics.gauge("sluice_queued_records", "Fire-and-forget records answered 202 and not yet "
+                        + "acknowledged by Kafka", backlog::queued);
+                metrics.gauge("sluice_queued_records_limit", "The most fire-and-forget records that may wait for "
+                        + "Kafka now: a quarter of what it acknowledged in the last delivery.timeout.ms, within "
+                        + "--max-queued-records", backlog::limit);
+            }
             metrics.gauge("sluice_kafka_available", "1 while Kafka accepts writes, else 0",
                     () -> health.isAvailable() ? 1 : 0);
             metrics.gauge("sluice_topic_catalog_entries", "Topic answers cached (existing, absent and refused names)",

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * thread, which is usually an I/O thread: it relies on {@code max.block.ms=0}, so a full buffer fails at
  * once and a topic without producer metadata yet is retried from a scheduler rather than waited for.
  * Futures complete on the producer's network thread or on the scheduler: callers must hop to their
- * own executor before doing real work.
+ * own executor before doing real work. Fire-and-forget requests pass a {@link BacklogLimit} first, so that
+ * none is answered 202 that would wait in the producer until it expires.
  */
 public final class KafkaSink implements RecordSink {
     private static final Logger log = LoggerFactory.getLogger(KafkaSink.class);
@@ -41,10 +42,13 @@ public final class KafkaSink implements RecordSink {
     private final LongSupplier nanoClock;
     private final long metadataWaitNanos;
     private final UndeliveredLog undelivered;
+    private final BacklogLimit backlog;
 
-    public KafkaSink(Producer<byte[], byte[]> producer, ScheduledExecutorService scheduler, GatewayMetrics metrics,
-                     ProducerHealth health, LongSupplier nanoClock, Duration metadataWait) {
+    /** @param backlog bounds the fire-and-forget records waiting for Kafka (ack-mode requests skip it) */
+    KafkaSink(Producer<byte[], byte[]> producer, ScheduledExecutorService scheduler, GatewayMetrics metrics,
+              ProducerHealth health, LongSupplier nanoClock, Duration metadataWait, BacklogLimit backlog) {
         this.producer = producer;
+        this.backlog = backlog;
         this.scheduler = scheduler;
         this.metrics = metrics;
         this.health = health;
@@ -55,6 +59,11 @@ public final class KafkaSink implements RecordSink {
 
     @Override
     public CompletableFuture<IngestResult> publish(String topic, List<IngestRecord> records, DeliveryMode mode) {
+        if (mode == DeliveryMode.ASYNC && !backlog.tryAdmit(records.size())) {
+            metrics.recordsFailed(FailureKind.BUFFER_FULL, records.size());
+            return CompletableFuture.completedFuture(new IngestResult.Refused(FailureKind.BUFFER_FULL,
+                    backlog.refusal()));
+        }
         Publication p = new Publication(topic, records, mode, nanoClock.getAsLong() + metadataWaitNanos);
         p.sendFrom(0, FIRST_BACKOFF_NANOS);
         return p.future;
@@ -143,7 +152,7 @@ public final class KafkaSink implements RecordSink {
             FailureKind kind = metadata ? FailureKind.UNAVAILABLE : FailureClassifier.classify(cause);
             String message = metadata ? "Kafka did not provide metadata for topic '" + topic + "' in time"
                     : cause.getMessage();
-            metrics.recordFailed(kind);
+            metrics.recordsFailed(kind, records.size() - i); // one count per refused record (issue 9, defect 9)
             if (acks != null) {
                 // Records before i are on their way; i and later are refused with the same cause.
                 for (int j = i; j < records.size(); j++) {
@@ -198,9 +207,12 @@ public final class KafkaSink implements RecordSink {
             }
         }
 
-        /** Every record of the request is delivered or failed: metrics and health, once. */
+        /** Every record of the request is delivered or failed: metrics, health and the backlog, once. */
         private void finish() {
             int delivered = records.size() - failed.get();
+            if (acks == null) {
+                backlog.release(records.size(), delivered);
+            }
             if (delivered > 0) {
                 long bytes = 0;
                 for (IngestRecord r : records) {

@@ -1,6 +1,7 @@
 package io.sluice.gateway.ingest;
 
 import io.sluice.gateway.DeliveryMode;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -51,6 +52,16 @@ public final class ProducerSettings {
         p.put("bootstrap.servers", bootstrapServers);
         p.putAll(overrides);
         return p;
+    }
+
+    /** The {@code delivery.timeout.ms} of effective producer properties (see {@link #effective}). */
+    public static Duration deliveryTimeout(Map<String, String> effective) {
+        String ms = effective.get("delivery.timeout.ms");
+        try {
+            return Duration.ofMillis(Long.parseLong(ms.trim()));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("delivery.timeout.ms must be a number of milliseconds, was " + ms, e);
+        }
     }
 
     /** A sorted copy fit for logging: values of keys that look secret are replaced by {@code ****}. */

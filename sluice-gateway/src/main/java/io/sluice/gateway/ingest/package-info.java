@@ -16,6 +16,9 @@
  * </ol>
  * Then {@link io.sluice.gateway.ingest.KafkaSink} sends without ever blocking the I/O thread: a full
  * buffer is an immediate 503, and a topic the producer has no metadata for yet is retried from a
- * scheduler with backoff (2, 4, 8 ... 100 ms, for up to 5 s).
+ * scheduler with backoff (2, 4, 8 ... 100 ms, for up to 5 s). In fire-and-forget (async) delivery a request
+ * must first pass {@link io.sluice.gateway.ingest.BacklogLimit}: the producer drops records still queued after
+ * {@code delivery.timeout.ms}, so a 202 is given only while the records already queued would clear in a
+ * quarter of that time at the pace Kafka kept over the last delivery timeout; otherwise 503.
  */
 package io.sluice.gateway.ingest;

@@ -85,6 +85,11 @@ public final class GatewayMetrics implements HttpMetrics {
         failures.labelValues(kind.code()).inc();
     }
 
+    /** Counts {@code count} records that were not delivered, all for the same reason. */
+    public void recordsFailed(FailureKind kind, long count) {
+        failures.labelValues(kind.code()).inc(count);
+    }
+
     /** Registers a gauge whose value is read at scrape time. */
     public void gauge(String name, String help, DoubleSupplier value) {
         GaugeWithCallback.builder().name(name).help(help)

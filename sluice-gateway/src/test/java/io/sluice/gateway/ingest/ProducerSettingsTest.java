@@ -33,4 +33,12 @@ class ProducerSettingsTest {
         assertThat(m).containsEntry("sasl.jaas.config", "****").containsEntry("ssl.truststore.password", "****")
                 .containsEntry("linger.ms", "5");
     }
+
+    @Test
+    void shouldReadTheDeliveryTimeoutFromEffectivePropertiesWhichTheBacklogLimitFollows() {
+        assertThat(ProducerSettings.deliveryTimeout(ProducerSettings.effective("k:1", DeliveryMode.ASYNC, Map.of())))
+                .isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(ProducerSettings.deliveryTimeout(ProducerSettings.effective("k:1", DeliveryMode.ASYNC,
+                Map.of("delivery.timeout.ms", "120000")))).isEqualTo(java.time.Duration.ofMinutes(2));
+    }
 }
