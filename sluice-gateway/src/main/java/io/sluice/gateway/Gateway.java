@@ -53,8 +53,8 @@ public final class Gateway implements AutoCloseable {
                     + "transport (use --io nio, epoll or io_uring for --http codec)");
         }
         GatewayMetrics metrics = new GatewayMetrics();
-        IngestBackend backend = config.sink() == SinkKind.NONE ? IngestBackend.none(config)
-                : IngestBackend.kafka(config, metrics, System::nanoTime);
+        IngestBackend backend = config.sink() == SinkKind.NONE ? IngestBackend.none(config.ingestSettings())
+                : IngestBackend.kafka(config.ingestSettings(), metrics, System::nanoTime);
         try {
             IngestService ingest = backend.service();
             RequestRouter router = new RequestRouter(ingest, backend.availability(), metrics, config.defaultTopic());

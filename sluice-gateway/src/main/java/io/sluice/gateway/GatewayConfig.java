@@ -1,5 +1,6 @@
 package io.sluice.gateway;
 
+import io.sluice.gateway.ingest.IngestSettings;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,6 +91,12 @@ public record GatewayConfig(
         if (maxQueuedRecords <= 0) {
             throw new IllegalArgumentException("--max-queued-records must be positive, was " + maxQueuedRecords);
         }
+    }
+
+    /** What ingest needs of this configuration, and no more. */
+    public IngestSettings ingestSettings() {
+        return new IngestSettings(bootstrapServers, defaultTopic, topicAllowList, topicPattern, delivery,
+                producerProperties, maxQueuedRecords);
     }
 
     /** A builder holding Sluice's defaults; only {@code bootstrapServers} has none. */

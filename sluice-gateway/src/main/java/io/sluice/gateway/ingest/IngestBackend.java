@@ -1,8 +1,14 @@
 package io.sluice.gateway.ingest;
 
+import io.sluice.gateway.ingest.internal.BacklogLimit;
+import io.sluice.gateway.ingest.internal.KafkaConnections;
+import io.sluice.gateway.ingest.internal.KafkaHealth;
+import io.sluice.gateway.ingest.internal.KafkaSink;
+import io.sluice.gateway.ingest.internal.NullSink;
+import io.sluice.gateway.ingest.internal.ProducerHealth;
+import io.sluice.gateway.ingest.internal.TopicCatalog;
+import io.sluice.gateway.ingest.internal.TopicCatalogSettings;
 import io.sluice.gateway.DeliveryMode;
-import io.sluice.gateway.GatewayConfig;
-import io.sluice.gateway.ops.GatewayMetrics;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,7 +35,7 @@ public final class IngestBackend {
     }
 
     /** Kafka: the shared producer, the admin client, health probing and the topic catalog. */
-    public static IngestBackend kafka(GatewayConfig config, GatewayMetrics metrics, LongSupplier clock) {
+    public static IngestBackend kafka(IngestSettings config, IngestMetrics metrics, LongSupplier clock) {
         KafkaConnections kafka = KafkaConnections.open(config.bootstrapServers(), config.delivery(),
                 config.producerProperties());
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
@@ -49,7 +55,7 @@ public final class IngestBackend {
             KafkaSink sink = new KafkaSink(kafka.producer(), scheduler, metrics, producerHealth, clock,
                     Duration.ofSeconds(5), backlog);
             TopicCatalog catalog = new TopicCatalog(kafka.admin(), sink::isReadyFor, scheduler, clock,
-                    TopicCatalogSettings.defaults(), new TopicFilter(config.topicAllowList(), config.topicPattern()));
+                    TopicCatalogSettings.defaults(), config.topicFilter());
             IngestService service = new IngestService(catalog, health, sink, config.delivery());
             metrics.gauge("sluice_producer_buffer_available_bytes", "Free bytes in the producer's buffer.memory",
                     kafka::bufferAvailableBytes);
@@ -90,8 +96,8 @@ public final class IngestBackend {
     }
 
     /** Nowhere: acknowledges at once, needs no Kafka (the HTTP-only ceiling). */
-    public static IngestBackend none(GatewayConfig config) {
-        NullSink sink = new NullSink(new TopicFilter(config.topicAllowList(), config.topicPattern()));
+    public static IngestBackend none(IngestSettings config) {
+        NullSink sink = new NullSink(config.topicFilter());
         log.warn("--sink none: records are acknowledged and DISCARDED (benchmark baseline only)");
         return new IngestBackend(new IngestService(sink, Availability.ALWAYS, sink, config.delivery()),
                 Availability.ALWAYS, () -> { });

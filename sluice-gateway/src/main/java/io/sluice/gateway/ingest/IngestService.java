@@ -1,5 +1,7 @@
 package io.sluice.gateway.ingest;
 
+import io.sluice.gateway.ingest.internal.FailureClassifier;
+import io.sluice.gateway.ingest.internal.TopicCatalog;
 import io.sluice.gateway.DeliveryMode;
 import java.time.Duration;
 import java.util.List;

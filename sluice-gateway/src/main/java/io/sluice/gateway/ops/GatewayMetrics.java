@@ -9,6 +9,7 @@ import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.sluice.gateway.http.HttpMetrics;
 import io.sluice.gateway.ingest.FailureKind;
+import io.sluice.gateway.ingest.IngestMetrics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +21,7 @@ import java.util.function.DoubleSupplier;
  * The gateway's Prometheus metrics, in a registry of its own (several gateways may share a JVM in
  * tests). Thread-safe: recorded from I/O threads and the producer thread, scraped from any thread.
  */
-public final class GatewayMetrics implements HttpMetrics {
+public final class GatewayMetrics implements HttpMetrics, IngestMetrics {
     private static final double NANOS_PER_SECOND = 1e9;
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
@@ -68,10 +69,7 @@ public final class GatewayMetrics implements HttpMetrics {
         p.inc();
     }
 
-    /**
-     * Counts the acknowledged records of one request: {@code latencyNanos} runs from handing the first
-     * record to the producer until the last one was acknowledged (one observation per request).
-     */
+    @Override
     public void recordsProduced(long count, long sizeBytes, long latencyNanos) {
         records.inc(count);
         if (sizeBytes > 0) {
@@ -80,17 +78,17 @@ public final class GatewayMetrics implements HttpMetrics {
         produceLatency.observe(latencyNanos / NANOS_PER_SECOND);
     }
 
-    /** Counts one record that was not delivered. */
+    @Override
     public void recordFailed(FailureKind kind) {
         failures.labelValues(kind.code()).inc();
     }
 
-    /** Counts {@code count} records that were not delivered, all for the same reason. */
+    @Override
     public void recordsFailed(FailureKind kind, long count) {
         failures.labelValues(kind.code()).inc(count);
     }
 
-    /** Registers a gauge whose value is read at scrape time. */
+    @Override
     public void gauge(String name, String help, DoubleSupplier value) {
         GaugeWithCallback.builder().name(name).help(help)
                 .callback(cb -> cb.call(value.getAsDouble()))

@@ -2,7 +2,7 @@ package io.sluice.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.gateway.ingest.FailureClassifier;
+import io.sluice.gateway.ingest.internal.FailureClassifier;
 import io.sluice.gateway.ingest.FailureKind;
 import java.io.IOException;
 import java.lang.reflect.Modifier;

@@ -1,5 +1,7 @@
-package io.sluice.gateway.ingest;
+package io.sluice.gateway.ingest.internal;
 
+import io.sluice.gateway.ingest.IngestResult;
+import io.sluice.gateway.ingest.RecordResult;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,4 +1,4 @@
-package io.sluice.gateway.ingest;
+package io.sluice.gateway.ingest.internal;
 
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,5 +1,6 @@
-package io.sluice.gateway.ingest;
+package io.sluice.gateway.ingest.internal;
 
+import io.sluice.gateway.ingest.TopicInfo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -1,7 +1,12 @@
-package io.sluice.gateway.ingest;
+package io.sluice.gateway.ingest.internal;
 
+import io.sluice.gateway.ingest.FailureKind;
+import io.sluice.gateway.ingest.IngestMetrics;
+import io.sluice.gateway.ingest.IngestRecord;
+import io.sluice.gateway.ingest.IngestResult;
+import io.sluice.gateway.ingest.RecordResult;
+import io.sluice.gateway.ingest.RecordSink;
 import io.sluice.gateway.DeliveryMode;
-import io.sluice.gateway.ops.GatewayMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +42,7 @@ public final class KafkaSink implements RecordSink {
 
     private final Producer<byte[], byte[]> producer;
     private final ScheduledExecutorService scheduler;
-    private final GatewayMetrics metrics;
+    private final IngestMetrics metrics;
     private final ProducerHealth health;
     private final LongSupplier nanoClock;
     private final long metadataWaitNanos;
@@ -45,7 +50,7 @@ public final class KafkaSink implements RecordSink {
     private final BacklogLimit backlog;
 
     /** @param backlog bounds the fire-and-forget records waiting for Kafka (ack-mode requests skip it) */
-    KafkaSink(Producer<byte[], byte[]> producer, ScheduledExecutorService scheduler, GatewayMetrics metrics,
+    public KafkaSink(Producer<byte[], byte[]> producer, ScheduledExecutorService scheduler, IngestMetrics metrics,
               ProducerHealth health, LongSupplier nanoClock, Duration metadataWait, BacklogLimit backlog) {
         this.producer = producer;
         this.backlog = backlog;

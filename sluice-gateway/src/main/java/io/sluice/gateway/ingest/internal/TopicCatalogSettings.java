@@ -1,4 +1,4 @@
-package io.sluice.gateway.ingest;
+package io.sluice.gateway.ingest.internal;
 
 import java.time.Duration;
 

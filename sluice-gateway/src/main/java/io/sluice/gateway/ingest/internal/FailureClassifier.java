@@ -1,5 +1,6 @@
-package io.sluice.gateway.ingest;
+package io.sluice.gateway.ingest.internal;
 
+import io.sluice.gateway.ingest.FailureKind;
 import org.apache.kafka.clients.producer.BufferExhaustedException;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.AuthorizationException;

@@ -1,5 +1,10 @@
-package io.sluice.gateway.ingest;
+package io.sluice.gateway.ingest.internal;
 
+import io.sluice.gateway.ingest.Availability;
+import io.sluice.gateway.ingest.FailureKind;
+import io.sluice.gateway.ingest.IngestRecord;
+import io.sluice.gateway.ingest.IngestResult;
+import io.sluice.gateway.ingest.IngestService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.gateway.DeliveryMode;

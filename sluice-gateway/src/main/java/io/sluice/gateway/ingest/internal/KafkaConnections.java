@@ -1,5 +1,6 @@
-package io.sluice.gateway.ingest;
+package io.sluice.gateway.ingest.internal;
 
+import io.sluice.gateway.ingest.ProducerSettings;
 import io.sluice.gateway.DeliveryMode;
 import java.time.Duration;
 import java.util.Map;

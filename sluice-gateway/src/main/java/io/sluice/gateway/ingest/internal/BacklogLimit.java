@@ -1,4 +1,4 @@
-package io.sluice.gateway.ingest;
+package io.sluice.gateway.ingest.internal;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,7 +32,7 @@ import java.util.function.LongSupplier;
  * <p>Cost on the hot path: admission is a volatile read, an atomic read and an atomic add; completion is two
  * atomic adds per request, not per record.
  */
-final class BacklogLimit {
+public final class BacklogLimit {
     /** Samples per delivery timeout: the limit follows the rate in steps of a sixtieth of the timeout. */
     static final int TICKS_PER_WINDOW = 60;
     /** The limit lets records wait at most this fraction of the delivery timeout, at Kafka's recent pace. */
@@ -59,7 +59,7 @@ final class BacklogLimit {
      * @param deliveryTimeout the producer's {@code delivery.timeout.ms}: the window Kafka's pace is counted over,
      *                        and {@link #WAIT_SHARE} times the wait the limit allows
      */
-    BacklogLimit(long maxQueued, Duration deliveryTimeout, LongSupplier nanoClock) {
+    public BacklogLimit(long maxQueued, Duration deliveryTimeout, LongSupplier nanoClock) {
         if (maxQueued <= 0) {
             throw new IllegalArgumentException("max queued records must be positive, was " + maxQueued);
         }
@@ -73,7 +73,7 @@ final class BacklogLimit {
     }
 
     /** How often {@link #tick} should run. */
-    Duration tickPeriod() {
+    public Duration tickPeriod() {
         return Duration.ofNanos(Math.max(1_000_000, windowNanos / TICKS_PER_WINDOW));
     }
 
@@ -99,7 +99,7 @@ final class BacklogLimit {
     }
 
     /** Samples the acknowledgements and sets the limit from the last delivery timeout's worth of them. */
-    void tick() {
+    public void tick() {
         long now = nanoClock.getAsLong();
         long acked = acknowledged.get();
         newest = (newest + 1) % SLOTS;
@@ -130,12 +130,12 @@ final class BacklogLimit {
     }
 
     /** Records admitted and not yet released. */
-    long queued() {
+    public long queued() {
         return queued.get();
     }
 
     /** The most records that may wait now. */
-    long limit() {
+    public long limit() {
         return limit;
     }
 

@@ -1,5 +1,7 @@
-package io.sluice.gateway.ingest;
+package io.sluice.gateway.ingest.internal;
 
+import io.sluice.gateway.ingest.TopicDirectory;
+import io.sluice.gateway.ingest.TopicInfo;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
@@ -143,7 +145,7 @@ public final class TopicCatalog implements TopicDirectory {
     }
 
     /** Answers cached now, as the cache estimates it without a lock: existing, absent and refused topics. */
-    long cachedAnswers() {
+    public long cachedAnswers() {
         return answers.estimatedSize();
     }
 
@@ -154,7 +156,7 @@ public final class TopicCatalog implements TopicDirectory {
     }
 
     /** Lookups in flight now. */
-    int lookupsInFlight() {
+    public int lookupsInFlight() {
         return lookups.size();
     }
 

@@ -1,5 +1,6 @@
-package io.sluice.gateway.ingest;
+package io.sluice.gateway.ingest.internal;
 
+import io.sluice.gateway.ingest.TopicInfo;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
