@@ -143,6 +143,26 @@ class HttpSemanticsTest extends ConformanceFixture {
         assertNothingPublishedSince(before);
     }
 
+    /**
+     * Lingering close (RFC 9112 9.6): a client refused mid-upload keeps sending the body it had started;
+     * closing on it with that input unread would reset the connection and could destroy the 413 before the
+     * client reads it. The gateway half-closes and discards instead, so the client's writes succeed and it
+     * reads its answer.
+     */
+    @Test
+    void shouldLetAClientRefusedMidUploadFinishSendingAndReadIts413() throws Exception {
+        try (HttpConnection c = new HttpConnection(gateway.port())) {
+            c.send(bytes("POST /topics/single HTTP/1.1\r\nHost: x\r\nContent-Length: 200000\r\n\r\n"));
+            Thread.sleep(100); // the 413 is on its way; the client does not look yet
+            for (int i = 0; i < 20; i++) {
+                c.send(new byte[10_000]);
+            }
+            Response r = c.readResponse();
+            assertThat(r.status()).isEqualTo(413);
+            assertThat(c.isClosedByServer()).isTrue();
+        }
+    }
+
     // --- Defect 3: HEAD ---
 
     @ParameterizedTest

@@ -65,8 +65,12 @@ final class CodecHeadCheck {
             return ProtocolError.headersTooLarge("the request line and headers");
         }
         String m = String.valueOf(cause.getMessage());
-        if (m.contains("final transfer coding must be chunked")) {
-            return ProtocolError.notImplemented(String.valueOf(req.headers().get(HttpHeaderNames.TRANSFER_ENCODING)));
+        if (req.headers().contains(HttpHeaderNames.TRANSFER_ENCODING)) {
+            // Netty refused the framing; answer as the raw parser does, from the same rule (501 before 400).
+            ProtocolError framing = transferCoding(req, req.protocolVersion().minorVersion() == 1);
+            if (framing != null) {
+                return framing;
+            }
         }
         return ProtocolError.badRequest(m);
     }

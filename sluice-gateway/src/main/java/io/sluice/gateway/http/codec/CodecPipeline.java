@@ -54,7 +54,7 @@ public final class CodecPipeline implements ProtocolPipeline {
                 .setMaxHeaderSize(maxHeaderSize)
                 .setMaxChunkSize(64 * 1024)
                 .setUseRfc9112TransferEncoding(true) // Content-Length with Transfer-Encoding: 400
-                .setAllowDuplicateContentLengths(false);
+                .setAllowDuplicateContentLengths(true); // identical repeats (5 / 5, 5) are one length, as in raw
         pipeline
                 .addLast("head-start", new HeadStartWatcher(handler))
                 .addLast("http-decoder", new StrictRequestDecoder(decoder))

@@ -73,6 +73,7 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (responder.isClosing()) {
             ReferenceCountUtil.release(msg); // nothing after a closing answer is processed (RFC 9112 9.6)
+            responder.discardedInput();
             return;
         }
         if (msg instanceof HttpRequest req) {

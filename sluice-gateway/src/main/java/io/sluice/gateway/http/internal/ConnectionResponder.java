@@ -33,6 +33,8 @@ public final class ConnectionResponder implements ResponseSequencer.Writer {
     private final Encoder encoder;
     private final ResponseSequencer sequencer;
     private boolean closing;
+    /** Input may still be coming after the closing answer: close with a linger, not at once. */
+    private boolean linger;
 
     public ConnectionResponder(ChannelHandlerContext ctx, RequestRouter router, HttpMetrics metrics,
                                BooleanSupplier draining, Encoder encoder) {
@@ -75,13 +77,18 @@ public final class ConnectionResponder implements ResponseSequencer.Writer {
             return;
         }
         stopProcessing();
+        linger = true; // refused mid-request: the rest of it may still be on its way
         sequencer.enqueue(CompletableFuture.completedFuture(error.response()), ConnectionPolicy.AS_IS);
     }
 
-    /** From now on the connection only writes what is owed and closes: nothing more is read or processed. */
+    /** From now on the connection only writes what is owed and closes: input is read and dropped, not processed. */
     private void stopProcessing() {
         closing = true;
-        ctx.channel().config().setAutoRead(false);
+    }
+
+    /** The handler dropped input received after the closing request: close with a linger. */
+    public void discardedInput() {
+        linger = true;
     }
 
     /** True once an answer that closes the connection is queued: drop any further input. */
@@ -103,7 +110,7 @@ public final class ConnectionResponder implements ResponseSequencer.Writer {
     }
 
     private void resumeReadingIfCaughtUp() {
-        if (!closing && !ctx.channel().config().isAutoRead() && ctx.channel().isWritable()
+        if (!ctx.channel().config().isAutoRead() && ctx.channel().isWritable()
                 && sequencer.pendingCount() < MAX_PENDING / 2) {
             ctx.channel().config().setAutoRead(true);
         }
@@ -128,7 +135,7 @@ public final class ConnectionResponder implements ResponseSequencer.Writer {
         var future = ctx.write(encoder.encode(r, ctx));
         if (r.close()) {
             ctx.flush();
-            future.addListener(ChannelFutureListener.CLOSE);
+            future.addListener(linger ? LingeringClose.INSTANCE : ChannelFutureListener.CLOSE);
         }
         return r;
     }

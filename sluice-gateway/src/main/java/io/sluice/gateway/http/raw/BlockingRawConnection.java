@@ -7,6 +7,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.sluice.gateway.http.ConnectionInfo;
 import io.sluice.gateway.http.internal.ConnectionPolicy;
+import io.sluice.gateway.http.internal.LingeringClose;
 import io.sluice.gateway.http.GatewayRequest;
 import io.sluice.gateway.http.GatewayResponse;
 import io.sluice.gateway.http.JsonBodies;
@@ -80,11 +81,15 @@ public final class BlockingRawConnection implements BlockingConnectionHandler {
                         deadlines.reading(false, false);
                         GatewayResponse r = answer(parser.takeRequest(), handoff);
                         if (send(r, reply, out, !buf.isReadable())) {
+                            if (buf.isReadable()) {
+                                lingerAfterLastAnswer(socket, in); // a request pipelined behind a closing one
+                            }
                             return;
                         }
                     }
                     case ERROR -> {
                         send(parser.error().response(), reply, out, true);
+                        lingerAfterLastAnswer(socket, in); // the rest of the refused request may be coming
                         return;
                     }
                     case NEED_MORE -> {
@@ -126,6 +131,28 @@ public final class BlockingRawConnection implements BlockingConnectionHandler {
             r = ConnectionPolicy.internalError();
         }
         return ConnectionPolicy.apply(r, ConnectionPolicy.decide(request, draining.getAsBoolean()));
+    }
+
+    /**
+     * Half-closes, then reads and discards until the client closes or {@link LingeringClose#LINGER_MILLIS}
+     * pass, so that closing with unread input does not reset the connection before the client has read its
+     * last answer (see {@link LingeringClose}).
+     */
+    private static void lingerAfterLastAnswer(Socket socket, InputStream in) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LingeringClose.LINGER_MILLIS);
+        byte[] sink = new byte[READ_CHUNK];
+        try {
+            socket.shutdownOutput();
+            long left;
+            while ((left = deadline - System.nanoTime()) > 0) {
+                socket.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                if (in.read(sink) < 0) {
+                    return;
+                }
+            }
+        } catch (IOException closedOrTimedOut) {
+            // the client is gone, or the linger is over: close now
+        }
     }
 
     /** Writes one answer; flushes when asked to or when it closes. Returns true if the connection must close. */

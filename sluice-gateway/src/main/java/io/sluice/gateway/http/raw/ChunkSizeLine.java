@@ -1,5 +1,7 @@
 package io.sluice.gateway.http.raw;
 
+import io.sluice.gateway.http.internal.HttpGrammar;
+
 /**
  * Parses a chunk-size line of the chunked transfer coding (RFC 9112 7.1):
  * {@code 1*HEXDIG [ BWS ";" chunk-ext ]}. Extensions are checked for control characters and ignored.

@@ -71,8 +71,9 @@ final class RawRequestHandler extends ByteToMessageDecoder {
                 case ERROR -> responder.reject(parser.error());
             }
         }
-        if (responder.isClosing()) {
+        if (responder.isClosing() && in.isReadable()) {
             in.skipBytes(in.readableBytes()); // nothing after a closing answer is processed (RFC 9112 9.6)
+            responder.discardedInput();
         }
         armTimers(ctx);
     }

@@ -1,7 +1,8 @@
 package io.sluice.gateway.http.raw;
 
-import static io.sluice.gateway.http.raw.HttpGrammar.isWhitespace;
+import static io.sluice.gateway.http.internal.HttpGrammar.isWhitespace;
 
+import io.sluice.gateway.http.internal.HttpGrammar;
 import io.sluice.gateway.http.internal.HostRule;
 import io.sluice.gateway.http.ProtocolError;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.sluice.gateway.http.raw;
+package io.sluice.gateway.http.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -8,7 +8,7 @@ import java.util.Arrays;
  * the head's bytes to strings (ISO-8859-1, reusing constants for common methods and header names so the
  * hot path does not allocate them). Stateless; thread-safe.
  */
-final class HttpGrammar {
+public final class HttpGrammar {
     private static final boolean[] TCHAR = new boolean[256];
     private static final String[] KNOWN = {
         "GET", "POST", "PUT", "HEAD", "DELETE", "OPTIONS", "PATCH",
@@ -39,8 +39,13 @@ final class HttpGrammar {
     private HttpGrammar() {
     }
 
+    /** Whether {@code c} may appear in a token (RFC 9110 5.6.2). */
+    public static boolean isTchar(byte c) {
+        return TCHAR[c & 0xFF];
+    }
+
     /** Whether {@code b[from, to)} is a non-empty token (method, header name, transfer coding). */
-    static boolean isToken(byte[] b, int from, int to) {
+    public static boolean isToken(byte[] b, int from, int to) {
         if (from >= to) {
             return false;
         }
@@ -53,7 +58,7 @@ final class HttpGrammar {
     }
 
     /** Whether {@code b[from, to)} holds only field-value characters: visible, SP, HTAB or obs-text. */
-    static boolean isFieldContent(byte[] b, int from, int to) {
+    public static boolean isFieldContent(byte[] b, int from, int to) {
         for (int i = from; i < to; i++) {
             int c = b[i] & 0xFF;
             if ((c < 0x20 && c != '\t') || c == 0x7F) {
@@ -64,7 +69,7 @@ final class HttpGrammar {
     }
 
     /** Whether {@code b[from, to)} is a plausible request-target: visible US-ASCII only, no SP or CTL. */
-    static boolean isTargetChars(byte[] b, int from, int to) {
+    public static boolean isTargetChars(byte[] b, int from, int to) {
         for (int i = from; i < to; i++) {
             int c = b[i] & 0xFF;
             if (c <= 0x20 || c >= 0x7F) {
@@ -79,7 +84,7 @@ final class HttpGrammar {
      * origin-form ({@code /path?query}), asterisk-form ({@code *}), or absolute-form / authority-form
      * ({@code scheme:...}, {@code host:port}: letters first, then a ':'). So the path is never empty.
      */
-    static boolean isTargetForm(byte[] b, int from, int to) {
+    public static boolean isTargetForm(byte[] b, int from, int to) {
         if (from >= to) {
             return false;
         }
@@ -97,12 +102,12 @@ final class HttpGrammar {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
-    static boolean isWhitespace(byte c) {
+    public static boolean isWhitespace(byte c) {
         return c == ' ' || c == '\t';
     }
 
     /** The value of a hex digit, or -1. */
-    static int hexValue(byte c) {
+    public static int hexValue(byte c) {
         if (c >= '0' && c <= '9') {
             return c - '0';
         }
@@ -116,7 +121,7 @@ final class HttpGrammar {
     }
 
     /** Decodes {@code b[from, to)} as ISO-8859-1, returning a shared constant for common words. */
-    static String string(byte[] b, int from, int to) {
+    public static String string(byte[] b, int from, int to) {
         int n = to - from;
         for (int i = 0; i < KNOWN_BYTES.length; i++) {
             byte[] known = KNOWN_BYTES[i];
