@@ -1,10 +1,10 @@
 package io.sluice.cli;
 
 import io.sluice.gateway.DeliveryMode;
-import io.sluice.gateway.SinkKind;
 import io.sluice.gateway.GatewayConfig;
 import io.sluice.gateway.HttpStyle;
 import io.sluice.gateway.IoMode;
+import io.sluice.gateway.SinkKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -1,7 +1,6 @@
 package io.sluice.gateway;
 
 import io.netty.buffer.PooledByteBufAllocator;
-import io.sluice.gateway.transport.ProtocolPipeline;
 import io.sluice.gateway.http.RequestRouter;
 import io.sluice.gateway.http.codec.CodecPipeline;
 import io.sluice.gateway.http.raw.BlockingRawConnection;
@@ -10,6 +9,7 @@ import io.sluice.gateway.ingest.IngestBackend;
 import io.sluice.gateway.ingest.IngestService;
 import io.sluice.gateway.ops.GatewayMetrics;
 import io.sluice.gateway.transport.NettyTransport;
+import io.sluice.gateway.transport.ProtocolPipeline;
 import io.sluice.gateway.transport.Transport;
 import io.sluice.gateway.transport.VirtualThreadTransport;
 import java.time.Duration;

@@ -3,8 +3,8 @@ package io.sluice.gateway;
 import static io.sluice.gateway.testing.HttpConnection.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.gateway.testing.HttpConnection;
 import io.sluice.gateway.testing.HttpConnection.Response;
+import io.sluice.gateway.testing.HttpConnection;
 import io.sluice.gateway.testing.KafkaRecords;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -5,8 +5,8 @@ import static io.sluice.gateway.testing.HttpConnection.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sluice.gateway.testing.HttpConnection;
 import io.sluice.gateway.testing.HttpConnection.Response;
+import io.sluice.gateway.testing.HttpConnection;
 import io.sluice.gateway.testing.KafkaRecords;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

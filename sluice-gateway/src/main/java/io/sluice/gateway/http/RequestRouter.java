@@ -1,9 +1,9 @@
 package io.sluice.gateway.http;
 
+import io.sluice.gateway.ingest.Availability;
 import io.sluice.gateway.ingest.IngestRecord;
 import io.sluice.gateway.ingest.IngestResult;
 import io.sluice.gateway.ingest.IngestService;
-import io.sluice.gateway.ingest.Availability;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

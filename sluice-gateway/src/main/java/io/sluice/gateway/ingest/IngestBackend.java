@@ -1,5 +1,6 @@
 package io.sluice.gateway.ingest;
 
+import io.sluice.gateway.DeliveryMode;
 import io.sluice.gateway.ingest.internal.BacklogLimit;
 import io.sluice.gateway.ingest.internal.KafkaConnections;
 import io.sluice.gateway.ingest.internal.KafkaHealth;
@@ -8,7 +9,6 @@ import io.sluice.gateway.ingest.internal.NullSink;
 import io.sluice.gateway.ingest.internal.ProducerHealth;
 import io.sluice.gateway.ingest.internal.TopicCatalog;
 import io.sluice.gateway.ingest.internal.TopicCatalogSettings;
-import io.sluice.gateway.DeliveryMode;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,8 +1,8 @@
 package io.sluice.gateway.ingest;
 
+import io.sluice.gateway.DeliveryMode;
 import io.sluice.gateway.ingest.internal.FailureClassifier;
 import io.sluice.gateway.ingest.internal.TopicCatalog;
-import io.sluice.gateway.DeliveryMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,8 +1,8 @@
 package io.sluice.gateway.ingest;
 
+import io.sluice.gateway.DeliveryMode;
 import io.sluice.gateway.ingest.internal.BacklogLimit;
 import io.sluice.gateway.ingest.internal.TopicFilter;
-import io.sluice.gateway.DeliveryMode;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;

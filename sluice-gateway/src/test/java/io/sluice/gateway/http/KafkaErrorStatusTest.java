@@ -2,8 +2,8 @@ package io.sluice.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sluice.gateway.ingest.internal.FailureClassifier;
 import io.sluice.gateway.ingest.FailureKind;
+import io.sluice.gateway.ingest.internal.FailureClassifier;
 import java.io.IOException;
 import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;

@@ -6,8 +6,8 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpLineException;
-import io.sluice.gateway.http.internal.HostRule;
 import io.sluice.gateway.http.ProtocolError;
+import io.sluice.gateway.http.internal.HostRule;
 import java.util.List;
 
 /**

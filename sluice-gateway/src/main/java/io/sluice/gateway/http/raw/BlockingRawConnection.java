@@ -1,17 +1,17 @@
 package io.sluice.gateway.http.raw;
 
-import io.sluice.gateway.http.HttpMetrics;
-import io.sluice.gateway.http.ProtocolError;
-import io.sluice.gateway.http.internal.ReadDeadlines;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.sluice.gateway.http.ConnectionInfo;
-import io.sluice.gateway.http.internal.ConnectionPolicy;
-import io.sluice.gateway.http.internal.LingeringClose;
 import io.sluice.gateway.http.GatewayRequest;
 import io.sluice.gateway.http.GatewayResponse;
+import io.sluice.gateway.http.HttpMetrics;
 import io.sluice.gateway.http.JsonBodies;
+import io.sluice.gateway.http.ProtocolError;
 import io.sluice.gateway.http.RequestRouter;
+import io.sluice.gateway.http.internal.ConnectionPolicy;
+import io.sluice.gateway.http.internal.LingeringClose;
+import io.sluice.gateway.http.internal.ReadDeadlines;
 import io.sluice.gateway.transport.BlockingConnectionHandler;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,9 +2,9 @@ package io.sluice.gateway.http.raw;
 
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.timeout.IdleStateHandler;
-import io.sluice.gateway.transport.ProtocolPipeline;
 import io.sluice.gateway.http.HttpMetrics;
 import io.sluice.gateway.http.RequestRouter;
+import io.sluice.gateway.transport.ProtocolPipeline;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;

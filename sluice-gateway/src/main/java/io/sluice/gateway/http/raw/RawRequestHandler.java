@@ -1,18 +1,18 @@
 package io.sluice.gateway.http.raw;
 
-import io.sluice.gateway.http.HttpMetrics;
-import io.sluice.gateway.http.ProtocolError;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.sluice.gateway.http.ConnectionInfo;
-import io.sluice.gateway.http.internal.ConnectionResponder;
 import io.sluice.gateway.http.GatewayResponse;
+import io.sluice.gateway.http.HttpMetrics;
+import io.sluice.gateway.http.ProtocolError;
+import io.sluice.gateway.http.RequestRouter;
+import io.sluice.gateway.http.internal.ConnectionResponder;
 import io.sluice.gateway.http.internal.ReadDeadlines;
 import io.sluice.gateway.http.internal.ReadTimer;
-import io.sluice.gateway.http.RequestRouter;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;

@@ -1,11 +1,11 @@
 package io.sluice.gateway.http.raw;
 
-import io.sluice.gateway.http.ProtocolError;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.sluice.gateway.http.ConnectionInfo;
 import io.sluice.gateway.http.GatewayRequest;
+import io.sluice.gateway.http.ProtocolError;
 
 /**
  * Turns the bytes of one HTTP/1.1 connection into {@link GatewayRequest}s; one instance per connection,

@@ -2,9 +2,9 @@ package io.sluice.gateway.http.raw;
 
 import static io.sluice.gateway.http.internal.HttpGrammar.isWhitespace;
 
-import io.sluice.gateway.http.internal.HttpGrammar;
-import io.sluice.gateway.http.internal.HostRule;
 import io.sluice.gateway.http.ProtocolError;
+import io.sluice.gateway.http.internal.HostRule;
+import io.sluice.gateway.http.internal.HttpGrammar;
 import java.util.Arrays;
 
 /**

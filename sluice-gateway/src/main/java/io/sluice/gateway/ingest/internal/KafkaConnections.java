@@ -1,7 +1,7 @@
 package io.sluice.gateway.ingest.internal;
 
-import io.sluice.gateway.ingest.ProducerSettings;
 import io.sluice.gateway.DeliveryMode;
+import io.sluice.gateway.ingest.ProducerSettings;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;

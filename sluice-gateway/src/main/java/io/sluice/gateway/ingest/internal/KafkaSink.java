@@ -1,12 +1,12 @@
 package io.sluice.gateway.ingest.internal;
 
+import io.sluice.gateway.DeliveryMode;
 import io.sluice.gateway.ingest.FailureKind;
 import io.sluice.gateway.ingest.IngestMetrics;
 import io.sluice.gateway.ingest.IngestRecord;
 import io.sluice.gateway.ingest.IngestResult;
 import io.sluice.gateway.ingest.RecordResult;
 import io.sluice.gateway.ingest.RecordSink;
-import io.sluice.gateway.DeliveryMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package io.sluice.gateway.ingest.internal;
 
-import io.sluice.gateway.ingest.TopicDirectory;
-import io.sluice.gateway.ingest.TopicInfo;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import io.sluice.gateway.ingest.TopicDirectory;
+import io.sluice.gateway.ingest.TopicInfo;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;

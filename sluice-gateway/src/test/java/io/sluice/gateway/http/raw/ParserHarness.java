@@ -1,16 +1,15 @@
 package io.sluice.gateway.http.raw;
 
-import io.sluice.gateway.http.ProtocolError;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.netty.buffer.AbstractByteBufAllocator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledHeapByteBuf;
 import io.sluice.gateway.http.GatewayRequest;
+import io.sluice.gateway.http.ProtocolError;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Drives a {@link RawRequestParser} the way a transport does (parse until NEED_MORE, take each ready

@@ -1,12 +1,9 @@
 package io.sluice.gateway.http.raw;
 
-import io.sluice.gateway.http.ProtocolError;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.sluice.gateway.http.GatewayRequest;
+import io.sluice.gateway.http.ProtocolError;
 import io.sluice.gateway.http.raw.ParserHarness.Continue;
 import io.sluice.gateway.http.raw.ParserHarness.Error;
 import io.sluice.gateway.http.raw.ParserHarness.Event;
@@ -19,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RawRequestParserTest {
     private static final String POST_HEAD = "POST /topics/orders?partition=1 HTTP/1.1\r\nHost: localhost\r\n"

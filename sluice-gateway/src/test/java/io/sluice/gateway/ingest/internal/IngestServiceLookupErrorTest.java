@@ -1,13 +1,11 @@
 package io.sluice.gateway.ingest.internal;
 
+import io.sluice.gateway.DeliveryMode;
 import io.sluice.gateway.ingest.Availability;
 import io.sluice.gateway.ingest.FailureKind;
 import io.sluice.gateway.ingest.IngestRecord;
 import io.sluice.gateway.ingest.IngestResult;
 import io.sluice.gateway.ingest.IngestService;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.sluice.gateway.DeliveryMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Defect 10 of issue 9 ("a client's mistake answered as Kafka's outage"): an error from the topic lookup

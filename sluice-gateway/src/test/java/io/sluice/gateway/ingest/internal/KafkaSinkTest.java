@@ -1,12 +1,10 @@
 package io.sluice.gateway.ingest.internal;
 
+import io.sluice.gateway.DeliveryMode;
 import io.sluice.gateway.ingest.FailureKind;
 import io.sluice.gateway.ingest.IngestRecord;
 import io.sluice.gateway.ingest.IngestResult;
 import io.sluice.gateway.ingest.RecordResult;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.sluice.gateway.DeliveryMode;
 import io.sluice.gateway.ops.GatewayMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,6 +23,7 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sink's own logic under failures a real broker cannot be made to produce on demand (a full

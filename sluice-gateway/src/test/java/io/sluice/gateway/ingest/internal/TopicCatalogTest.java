@@ -1,8 +1,6 @@
 package io.sluice.gateway.ingest.internal;
 
 import io.sluice.gateway.ingest.TopicInfo;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +16,7 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The catalog's own logic against a stub admin client whose answers the test gives, on a fake clock:
