@@ -67,8 +67,9 @@ public final class ConnectionResponder implements ResponseSequencer.Writer {
         }
     }
 
+    /** The answer is known already and closes the connection (a failed answer becomes a 500 that does not). */
     private static boolean closesAlready(CompletableFuture<GatewayResponse> answer) {
-        return answer.isDone() && (answer.isCompletedExceptionally() || answer.join().close());
+        return answer.isDone() && !answer.isCompletedExceptionally() && answer.join().close();
     }
 
     /** Answers a protocol error in order after earlier answers, then closes; later input is dropped. */
