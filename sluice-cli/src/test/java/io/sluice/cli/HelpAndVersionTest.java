@@ -99,11 +99,12 @@ class HelpAndVersionTest {
     }
 
     @Test
-    void shouldPrintTheFilteredProjectVersion() {
+    void shouldPrintTheFilteredProjectVersionCommitAndBuildDate() {
         assertThat(cli.run("--version")).isZero();
 
-        assertThat(cli.out).startsWith("sluice ").doesNotContain("${project.version}").doesNotContain("unknown");
-        assertThat(cli.out.lines().findFirst().orElseThrow()).matches("sluice \\d+\\.\\d+\\.\\d+.*");
+        assertThat(cli.out).startsWith("sluice ").doesNotContain("${").doesNotContain("unknown");
+        assertThat(cli.out.lines().findFirst().orElseThrow()).matches("sluice \\d+\\.\\d+\\.\\d+\\S* "
+                + "\\(commit [0-9a-f]{7,}(-dirty)?, built \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\)");
     }
 
     @Test
