@@ -5,7 +5,6 @@ import io.sluice.cli.GatewayLauncher.RunningGateway;
 import io.sluice.gateway.GatewayConfig;
 import io.sluice.gateway.SinkKind;
 import io.sluice.gateway.transport.ListenFailedException;
-import java.net.BindException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -131,21 +130,8 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (ListenFailedException e) {
             throw new CliException(e.getMessage(), e); // already in the operator's words
         } catch (RuntimeException e) {
-            if (causedByBind(e)) {
-                throw new CliException("cannot listen on " + config.bind() + ":" + config.port() + ": " + rootMessage(e)
-                        + "; stop whatever uses the port or pick another with --port (or --bind)", e);
-            }
             throw new CliException("the gateway failed to start: " + rootMessage(e), e);
         }
-    }
-
-    private static boolean causedByBind(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BindException || String.valueOf(t.getMessage()).contains("Address already in use")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String rootMessage(Throwable e) {

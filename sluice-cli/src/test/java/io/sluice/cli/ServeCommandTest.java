@@ -2,6 +2,7 @@ package io.sluice.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.gateway.transport.ListenFailedException;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,19 +93,19 @@ class ServeCommandTest {
 
     @Test
     void shouldReportBindFailureInOneLineWithoutStackTraceAndStopTheBroker() {
-        cli.gatewayFailure = new IllegalStateException("bind failed", new BindException("Address already in use"));
+        cli.gatewayFailure = ListenFailedException.of("0.0.0.0", 8080, new BindException("Address already in use"));
 
         int code = cli.run("serve", "--data-dir", dir.toString(), "--port", "8080");
 
         assertThat(code).isEqualTo(1);
         assertThat(cli.err.strip()).doesNotContain("\n").doesNotContain("at io.sluice")
-                .contains("cannot listen on 0.0.0.0:8080: Address already in use").contains("--port");
+                .contains("HTTP port 8080 on 0.0.0.0 is already in use").contains("--port");
         assertThat(cli.events).containsExactly("broker started", "broker closed");
     }
 
     @Test
     void shouldPrintStackTraceWhenVerbose() {
-        cli.gatewayFailure = new IllegalStateException("bind failed", new BindException("Address already in use"));
+        cli.gatewayFailure = ListenFailedException.of("0.0.0.0", 8080, new BindException("Address already in use"));
 
         int code = cli.run("serve", "--bootstrap-servers", "k:1", "-v");
 

@@ -155,8 +155,8 @@ public record GatewayConfig(
 
         public GatewayConfig build() {
             return new GatewayConfig(bind, port, bootstrapServers, defaultTopic, topicAllowList, topicPattern,
-                    delivery, maxQueuedRecords, maxBodySize, maxHeaderSize, maxConnections, idleTimeout, headerReadTimeout,
-                    bodyReadTimeout, drainTimeout, io, http, ioThreads, producerProperties, sink);
+                    delivery, maxQueuedRecords, maxBodySize, maxHeaderSize, maxConnections, idleTimeout,
+                    headerReadTimeout, bodyReadTimeout, drainTimeout, io, http, ioThreads, producerProperties, sink);
         }
     }
 }

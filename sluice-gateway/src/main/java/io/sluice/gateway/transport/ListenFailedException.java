@@ -13,8 +13,8 @@ public final class ListenFailedException extends IllegalStateException {
         super(message, cause);
     }
 
-    /** Describes a failure to bind {@code bind:port}. */
-    static ListenFailedException of(String bind, int port, Throwable cause) {
+    /** Describes a failure to bind {@code bind:port}; {@code cause} is what the runtime threw. */
+    public static ListenFailedException of(String bind, int port, Throwable cause) {
         if (isAddressInUse(cause)) {
             return new ListenFailedException("HTTP port " + port + " on " + bind + " is already in use; stop whatever "
                     + "uses it or choose another port with --port", cause);

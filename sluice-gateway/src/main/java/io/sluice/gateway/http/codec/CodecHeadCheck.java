@@ -77,10 +77,10 @@ final class CodecHeadCheck {
 
     /** RFC 9112 6.1: chunked exactly once and last; any other coding is not implemented (501). */
     private static ProtocolError transferCoding(HttpRequest req, boolean http11) {
-        List<String> fields = req.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING);
-        if (fields.isEmpty()) {
-            return null;
+        if (!req.headers().contains(HttpHeaderNames.TRANSFER_ENCODING)) {
+            return null; // the common case, without a list allocated per request
         }
+        List<String> fields = req.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING);
         if (!http11) {
             return ProtocolError.badRequest("Transfer-Encoding in an HTTP/1.0 request");
         }

@@ -56,15 +56,27 @@ public final class ConnectionPolicy {
         return (flags & HEAD) != 0 ? r.withoutBody() : r;
     }
 
-    /** True if a Connection header value lists the keep-alive token. */
+    /** True if a Connection header value lists the keep-alive token; allocation-free (it runs per request). */
     static boolean asksForKeepAlive(String connection) {
         if (connection == null) {
             return false;
         }
-        for (String token : connection.split(",")) {
-            if (token.trim().equalsIgnoreCase("keep-alive")) {
+        int from = 0;
+        while (from <= connection.length()) {
+            int comma = connection.indexOf(',', from);
+            int end = comma < 0 ? connection.length() : comma;
+            int start = from;
+            while (start < end && connection.charAt(start) <= ' ') {
+                start++;
+            }
+            int stop = end;
+            while (stop > start && connection.charAt(stop - 1) <= ' ') {
+                stop--;
+            }
+            if (stop - start == 10 && connection.regionMatches(true, start, "keep-alive", 0, 10)) {
                 return true;
             }
+            from = end + 1;
         }
         return false;
     }

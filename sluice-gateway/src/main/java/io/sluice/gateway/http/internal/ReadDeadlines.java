@@ -57,6 +57,14 @@ public final class ReadDeadlines {
         return deadline == NONE ? NONE : deadline - clock.getAsLong();
     }
 
+    /** The current deadline on this object's clock, or {@link #NONE}; it moves only when the phase changes. */
+    public long deadline() {
+        if (headStart != NONE) {
+            return headStart + headNanos;
+        }
+        return bodyStart != NONE ? bodyStart + bodyNanos : NONE;
+    }
+
     /** The answer when the current deadline has passed, else null. */
     public ProtocolError expired() {
         long deadline = deadline();
@@ -64,12 +72,5 @@ public final class ReadDeadlines {
             return null;
         }
         return headStart != NONE ? ProtocolError.headTimeout() : ProtocolError.bodyTimeout();
-    }
-
-    private long deadline() {
-        if (headStart != NONE) {
-            return headStart + headNanos;
-        }
-        return bodyStart != NONE ? bodyStart + bodyNanos : NONE;
     }
 }

@@ -32,18 +32,17 @@ public final class ReadTimer {
     }
 
     private void arm() {
-        long left = deadlines.nanosLeft();
-        if (left == ReadDeadlines.NONE) {
+        long deadline = deadlines.deadline();
+        if (deadline == ReadDeadlines.NONE) {
             cancel();
             return;
         }
-        long deadline = System.nanoTime() + left;
-        if (timer != null && Math.abs(deadline - armedFor) < TimeUnit.MILLISECONDS.toNanos(1)) {
+        if (timer != null && deadline == armedFor) {
             return; // already armed for this deadline
         }
         cancel();
         armedFor = deadline;
-        timer = ctx.executor().schedule(this::fire, Math.max(left, 0), TimeUnit.NANOSECONDS);
+        timer = ctx.executor().schedule(this::fire, Math.max(deadlines.nanosLeft(), 0), TimeUnit.NANOSECONDS);
     }
 
     private void fire() {
