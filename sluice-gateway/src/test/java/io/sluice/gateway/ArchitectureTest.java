@@ -57,4 +57,11 @@ class ArchitectureTest {
                 "io.sluice.gateway.ingest.internal.TopicCatalog", "io.sluice.gateway.ops", "org.apache.kafka",
                 "io.prometheus")).isEmpty();
     }
+
+    @Test
+    void accessShouldDecideWithoutKnowingHttpTransportIngestOrNetty() throws IOException {
+        assertThat(importsOf("access", "io.sluice.gateway.http", "io.sluice.gateway.transport",
+                "io.sluice.gateway.ingest", "io.sluice.gateway.ops", "io.sluice.gateway.GatewayConfig", "io.netty",
+                "org.apache.kafka", "io.prometheus")).isEmpty();
+    }
 }
