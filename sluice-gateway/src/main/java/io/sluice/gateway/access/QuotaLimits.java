@@ -47,6 +47,9 @@ public record QuotaLimits(double requestsPerSecond, double bytesPerSecond) {
         if (s.equalsIgnoreCase("unlimited")) {
             return UNLIMITED;
         }
+        if (s.indexOf(';') >= 0) {
+            throw new IllegalArgumentException("quota '" + spec + "' has ';'; separate the parts with ','");
+        }
         double requests = Double.POSITIVE_INFINITY;
         double bytes = Double.POSITIVE_INFINITY;
         boolean sawRequests = false;
