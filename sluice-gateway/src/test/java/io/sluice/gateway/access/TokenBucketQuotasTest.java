@@ -202,4 +202,27 @@ class TokenBucketQuotasTest {
         assertThat(refusedWithAWait.get()).isEqualTo(threads * 500 - 1000);
         assertThat(q.tryAcquire(ALICE, 0)).isEqualTo(MS);
     }
+
+    @Test
+    void shouldBehaveAsThePackageDocsWorkedExampleSays() throws Exception {
+        AclPolicy acl = AclPolicy.parse(java.nio.file.Path.of("acl.yaml"), """
+                rules: []
+                quotas:
+                  - principal: alice
+                    requests-per-second: 500
+                  - group: partners
+                    bytes-per-second: 64KiB
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        TokenBucketQuotas q = new TokenBucketQuotas(QuotaLimits.parse("requests=100/s,bytes=1MiB/s"), acl::quotas,
+                now::get);
+        for (int i = 0; i < 500; i++) {
+            assertThat(q.tryAcquire(ALICE, 0)).isZero();
+        }
+        assertThat(q.tryAcquire(ALICE, 0)).isEqualTo(2 * MS);
+
+        Principal acme = new Principal("acme", Set.of("partners"), "jwt");
+        assertThat(q.limitsFor(acme)).isEqualTo(new QuotaLimits(100, 64 * 1024));
+        assertThat(q.tryAcquire(acme, 200 * 1024)).isZero();
+        assertThat(q.tryAcquire(acme, 0)).isEqualTo(2125 * MS);
+    }
 }
