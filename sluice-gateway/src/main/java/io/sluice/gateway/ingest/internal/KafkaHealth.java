@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,12 +61,28 @@ public final class KafkaHealth implements Availability, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            markDown("Kafka did not answer within " + probeTimeoutMs + " ms (" + e.getClass().getSimpleName() + ")");
+            markDown(refusal(e));
         }
     }
 
+    /**
+     * Why a probe failed, in the operator's words. A refused login or certificate is told apart from
+     * silence, since waiting will not fix it; Kafka's own message names the mechanism, never the secret.
+     */
+    private String refusal(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof AuthenticationException) {
+                return "Kafka refused the gateway's credentials (" + t.getClass().getSimpleName() + ": "
+                        + t.getMessage() + "); check the security settings of the producer properties "
+                        + "(--producer-config)";
+            }
+        }
+        return "Kafka did not answer within " + probeTimeoutMs + " ms (" + e.getClass().getSimpleName() + ")";
+    }
+
     private void markDown(String problem) {
-        if (probeOk) {
+        boolean authentication = problem.startsWith("Kafka refused");
+        if (probeOk || (authentication && !problem.equals(lastProblem))) {
             log.warn("Kafka is unavailable: {}", problem);
         }
         lastProblem = problem;
