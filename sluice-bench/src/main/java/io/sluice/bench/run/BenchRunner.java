@@ -173,7 +173,7 @@ public final class BenchRunner {
         List<String> flags = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
         flags.addAll(options.gatewayJvmArgs());
         if (!options.gatewayArgs().isEmpty()) {
-            flags.add("| serve " + String.join(" ", options.gatewayArgs()));
+            flags.add("| serve " + ServeArgsText.shown(options.gatewayArgs()));
         }
         return flags;
     }
