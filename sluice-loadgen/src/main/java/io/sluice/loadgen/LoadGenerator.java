@@ -103,7 +103,7 @@ public final class LoadGenerator {
             }
             RunPlan plan = new RunPlan(spec, loops, channelClass, keepAlive, close,
                     new InetSocketAddress(spec.request().host(), spec.request().port()), new ErrorClassifier(), stamper,
-                    tls);
+                    tls == null ? null : tls.forConcurrency(spec.concurrency()));
             return switch (spec.scenario()) {
                 case KEEPALIVE, CONNECT, RATE -> new WindowedRun(plan, progress).run();
                 case BURST -> new BurstRun(plan, progress).run();
