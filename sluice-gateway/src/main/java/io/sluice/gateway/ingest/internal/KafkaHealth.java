@@ -50,7 +50,7 @@ public final class KafkaHealth implements Availability, AutoCloseable {
             int nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(probeTimeoutMs))
                     .nodes().get(probeTimeoutMs + 500L, TimeUnit.MILLISECONDS).size();
             if (nodes == 0) {
-                markDown("the cluster reports no brokers");
+                markDown("the cluster reports no brokers", false);
                 return;
             }
             if (!probeOk) {
@@ -61,28 +61,32 @@ public final class KafkaHealth implements Availability, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            markDown(refusal(e));
-        }
-    }
-
-    /**
-     * Why a probe failed, in the operator's words. A refused login or certificate is told apart from
-     * silence, since waiting will not fix it; Kafka's own message names the mechanism, never the secret.
-     */
-    private String refusal(Exception e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof AuthenticationException) {
-                return "Kafka refused the gateway's credentials (" + t.getClass().getSimpleName() + ": "
-                        + t.getMessage() + "); check the security settings of the producer properties "
-                        + "(--producer-config)";
+            AuthenticationException refused = authenticationCause(e);
+            if (refused != null) {
+                // Told apart from silence, since waiting will not fix it; Kafka's message names the
+                // mechanism, never the secret.
+                markDown("Kafka refused the gateway's credentials (" + refused.getClass().getSimpleName() + ": "
+                        + refused.getMessage() + "); check the security settings of the producer properties "
+                        + "(--producer-config)", true);
+            } else {
+                markDown("Kafka did not answer within " + probeTimeoutMs + " ms (" + e.getClass().getSimpleName()
+                        + ")", false);
             }
         }
-        return "Kafka did not answer within " + probeTimeoutMs + " ms (" + e.getClass().getSimpleName() + ")";
     }
 
-    private void markDown(String problem) {
-        boolean authentication = problem.startsWith("Kafka refused");
-        if (probeOk || (authentication && !problem.equals(lastProblem))) {
+    private static AuthenticationException authenticationCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof AuthenticationException refused) {
+                return refused;
+            }
+        }
+        return null;
+    }
+
+    /** Logs going down, and a refused login each time its reason changes (it would otherwise never show). */
+    private void markDown(String problem, boolean refused) {
+        if (probeOk || (refused && !problem.equals(lastProblem))) {
             log.warn("Kafka is unavailable: {}", problem);
         }
         lastProblem = problem;

@@ -1,6 +1,7 @@
 package io.sluice.kafka.embedded.internal;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Properties;
 
 import io.sluice.kafka.embedded.BrokerTls;
@@ -38,7 +39,7 @@ public final class SecuredListeners {
         String prefix = prefix(SASL_SSL);
         props.setProperty(prefix + "sasl.enabled.mechanisms", SCRAM_MECHANISMS);
         for (String mechanism : SCRAM_MECHANISMS.split(",")) {
-            props.setProperty(prefix + mechanism.toLowerCase(java.util.Locale.ROOT) + ".sasl.jaas.config",
+            props.setProperty(prefix + mechanism.toLowerCase(Locale.ROOT) + ".sasl.jaas.config",
                     SCRAM_LOGIN_MODULE);
         }
         keyStore(props, prefix, tls);
@@ -76,7 +77,7 @@ public final class SecuredListeners {
     }
 
     private static String prefix(String listener) {
-        return "listener.name." + listener.toLowerCase(java.util.Locale.ROOT) + ".";
+        return "listener.name." + listener.toLowerCase(Locale.ROOT) + ".";
     }
 
     private static String path(Path file) {
