@@ -122,6 +122,22 @@ class SecuredKafkaTest {
         assertThat(bodies).noneMatch(b -> b.contains(WRONG_PASSWORD));
     }
 
+    @Test
+    void shouldStayUnreadyWithoutAClientCertificateOnTheMutualTlsListener() throws Exception {
+        Map<String, String> noCertificate = trusting();
+        noCertificate.put("security.protocol", "SSL");
+        try (Gateway gateway = Gateway.start(config(kafka.sslBootstrapServers(), noCertificate))) {
+            Thread.sleep(3000);
+
+            Response ready = send(gateway, get("/readyz"));
+            Response produce = send(gateway, post("/topics/events", "never".getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(ready.status()).isEqualTo(503);
+            assertThat(ready.bodyText()).contains("credentials");
+            assertThat(produce.status()).isEqualTo(503);
+        }
+    }
+
     private static GatewayConfig config(String bootstrap, Map<String, String> producerProperties) {
         return GatewayConfig.builder(bootstrap).port(0).bind("127.0.0.1")
                 .producerProperties(producerProperties).build();
