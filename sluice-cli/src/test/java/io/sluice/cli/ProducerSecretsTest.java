@@ -65,6 +65,17 @@ class ProducerSecretsTest {
     }
 
     @Test
+    void shouldNotEchoAMalformedEnvironmentEntryWhichMayHoldASecret() {
+        cli.env.put("SLUICE_PRODUCER_PROPERTY", "hunter2-pw,linger.ms=5");
+
+        int code = cli.run("serve", "--bootstrap-servers", "k:1");
+
+        assertThat(code).isNotZero();
+        assertThat(cli.err).contains("SLUICE_PRODUCER_PROPERTY entry 1 of 2 is not key=value")
+                .doesNotContain("hunter2-pw");
+    }
+
+    @Test
     void shouldNeverPrintSecretsInStartupReportOrConfigurationText() throws IOException {
         Path file = dir.resolve("producer.properties");
         Files.write(file, List.of(JAAS.replace("\"", "\\\""), "ssl.key.password=hunter2-pw"));
