@@ -81,6 +81,12 @@ public final class BenchCommand implements Callable<Integer> {
             + "Default: ${DEFAULT-VALUE}.")
     int samples;
 
+    @Option(names = "--tls", description = "Also run every gateway cell over TLS, right after its plaintext twin: "
+            + "the gateway gets a generated self-signed certificate (--tls-cert, --tls-key, --tls-port) and the load "
+            + "generator trusts it. Keep-alive and rate once; burst and connect twice, with session resumption and "
+            + "with full handshakes only. Reports the TLS/plaintext keep-alive ratio and handshakes per second.")
+    boolean tls;
+
     @Option(names = "--no-baselines", description = "Skip the --sink none and producer-alone cells.")
     boolean noBaselines;
 
@@ -131,6 +137,6 @@ public final class BenchCommand implements Callable<Integer> {
                 quick ? Math.min(samples, 6) : samples, !noBaselines && targetUrl == null, quick, bootstrapServers,
                 targetUrl, pins, output, compare, gateway.jvmArgs(),
                 gateway.serveArgs(),
-                HumanDuration.parse(brokerWarmup != null ? brokerWarmup : quick ? "20s" : "30s"));
+                HumanDuration.parse(brokerWarmup != null ? brokerWarmup : quick ? "20s" : "30s"), tls && targetUrl == null);
     }
 }

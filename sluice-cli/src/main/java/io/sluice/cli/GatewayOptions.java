@@ -110,11 +110,13 @@ public final class GatewayOptions {
             mapFallbackValue = "",
             description = "A Kafka producer property over Sluice's defaults; repeatable. Merged per key with "
                     + "SLUICE_PRODUCER_PROPERTY=k=v,k2=v2 and the config file's producer-property.<key>=<value> lines, "
-                    + "this flag winning. Default: none.")
+                    + "this flag winning. Secrets (keys with password, secret, jaas, token, credential...) are refused "
+                    + "here: use --producer-config FILE or the environment. Default: none.")
     Map<String, String> producerProperties;
 
     @Option(names = "--producer-config", paramLabel = "FILE",
-            description = "Properties file of Kafka producer properties; --producer-property wins over it. Default: none.")
+            description = "Properties file of Kafka producer properties, the place for secrets (SASL, TLS key store "
+                    + "passwords); --producer-property wins over it. Default: none.")
     Path producerConfig;
 
     /** A gateway configuration from these options; throws {@link IllegalArgumentException} for out-of-range values. */

@@ -105,11 +105,14 @@ final class LayeredDefaults implements IDefaultValueProvider {
         });
         String fromEnv = env.get(envName(key));
         if (fromEnv != null && !fromEnv.isBlank()) {
-            for (String entry : fromEnv.split(GatewayOptions.ENTRY_SPLIT)) {
+            String[] entries = fromEnv.split(GatewayOptions.ENTRY_SPLIT);
+            for (int i = 0; i < entries.length; i++) {
+                String entry = entries[i];
                 int eq = entry.indexOf('=');
                 if (eq <= 0) {
-                    throw new CliException(envName(key) + " entry '" + entry + "' is not key=value; write e.g. "
-                            + envName(key) + "=linger.ms=10,acks=all");
+                    // The entry is not echoed: this variable is where secrets may go, and a mangled one is still one.
+                    throw new CliException(envName(key) + " entry " + (i + 1) + " of " + entries.length
+                            + " is not key=value; write e.g. " + envName(key) + "=linger.ms=10,acks=all");
                 }
                 out.put(entry.substring(0, eq).trim(), entry.substring(eq + 1));
             }

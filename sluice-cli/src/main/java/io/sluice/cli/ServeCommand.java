@@ -4,8 +4,10 @@ import io.sluice.cli.EmbeddedBrokerLauncher.RunningBroker;
 import io.sluice.cli.GatewayLauncher.RunningGateway;
 import io.sluice.gateway.GatewayConfig;
 import io.sluice.gateway.SinkKind;
+import io.sluice.gateway.ingest.ProducerSettings;
 import io.sluice.gateway.transport.ListenFailedException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -35,6 +37,9 @@ import picocli.CommandLine.Spec;
             "  config-file lines producer-property.<key>=<value>, e.g.",
             "  producer-property.linger.ms=10, then SLUICE_PRODUCER_PROPERTY=linger.ms=10,",
             "  acks=all (comma-separated), then --producer-property flags.",
+            "  Secrets (passwords, sasl.jaas.config, OAuth client secrets) are refused as",
+            "  --producer-property flags: put them in the --producer-config file or the",
+            "  environment, never on a command line that ps shows.",
             "  Sizes: 1048576, 512KiB, 1MiB, 10MB. Durations: 500ms, 10s, 2m, 1h, PT30S.",
             "",
             "Exit codes: 0 stopped cleanly, 1 failed at run time, 2 invalid options."
@@ -114,8 +119,22 @@ public final class ServeCommand implements Callable<Integer> {
         if (spec.commandLine().getDefaultValueProvider() instanceof LayeredDefaults layers) {
             merged.putAll(layers.mapLayers("producer-property"));
         }
-        merged.putAll(gateway.producerPropertyFlags());
+        Map<String, String> flags = gateway.producerPropertyFlags();
+        refuseSecrets(flags);
+        merged.putAll(flags);
         return merged;
+    }
+
+    /** A flag's value is visible to every user of the machine ({@code ps}, /proc, shell history): no secrets there. */
+    private void refuseSecrets(Map<String, String> flags) {
+        List<String> secret = flags.keySet().stream().filter(ProducerSettings::isSecret).sorted().toList();
+        if (!secret.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--producer-property " + String.join(", ", secret)
+                    + ": a secret must not be given as a command-line value, which every user of the machine can "
+                    + "read (ps, /proc, shell history); put it in a properties file readable only by the gateway "
+                    + "and pass --producer-config FILE, or set it in the environment: SLUICE_PRODUCER_PROPERTY="
+                    + secret.get(0) + "=...");
+        }
     }
 
     private RunningBroker startBroker() {

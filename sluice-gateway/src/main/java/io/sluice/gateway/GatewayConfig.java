@@ -1,6 +1,7 @@
 package io.sluice.gateway;
 
 import io.sluice.gateway.ingest.IngestSettings;
+import io.sluice.gateway.ingest.ProducerSettings;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +81,7 @@ public record GatewayConfig(
         Objects.requireNonNull(drainTimeout, "drainTimeout");
         Objects.requireNonNull(io, "io");
         Objects.requireNonNull(http, "http");
-        producerProperties = Map.copyOf(producerProperties == null ? Map.of() : producerProperties);
+        producerProperties = ProducerSettings.maskedWhenPrinted(producerProperties == null ? Map.of() : producerProperties);
         sink = sink == null ? SinkKind.KAFKA : sink;
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);

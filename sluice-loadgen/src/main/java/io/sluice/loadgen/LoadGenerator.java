@@ -50,11 +50,13 @@ public final class LoadGenerator {
     private final int threads;
     private final Io io;
     private final RequestLedger ledger;
+    private final ClientTls tls;
 
     private LoadGenerator(Builder b) {
         this.threads = b.threads;
         this.io = b.io;
         this.ledger = b.ledger;
+        this.tls = b.tls;
     }
 
     public static Builder builder() {
@@ -100,7 +102,8 @@ public final class LoadGenerator {
                 loops.add((EventLoop) e);
             }
             RunPlan plan = new RunPlan(spec, loops, channelClass, keepAlive, close,
-                    new InetSocketAddress(spec.request().host(), spec.request().port()), new ErrorClassifier(), stamper);
+                    new InetSocketAddress(spec.request().host(), spec.request().port()), new ErrorClassifier(), stamper,
+                    tls == null ? null : tls.forConcurrency(spec.concurrency()));
             return switch (spec.scenario()) {
                 case KEEPALIVE, CONNECT, RATE -> new WindowedRun(plan, progress).run();
                 case BURST -> new BurstRun(plan, progress).run();
@@ -138,7 +141,7 @@ public final class LoadGenerator {
     /** What one run needs to build its workers. */
     record RunPlan(LoadSpec spec, List<EventLoop> loops, Class<? extends SocketChannel> channelClass,
                    ByteBuf keepAliveRequest, ByteBuf closeRequest, InetSocketAddress server,
-                   ErrorClassifier classifier, RequestStamper stamper) {
+                   ErrorClassifier classifier, RequestStamper stamper, ClientTls tls) {
 
         /** A bootstrap bound to {@code loop}; used only on that loop's thread. */
         Bootstrap bootstrap(EventLoop loop) {
@@ -161,7 +164,7 @@ public final class LoadGenerator {
             for (int i = 0; i < loops.size(); i++) {
                 EventLoop loop = loops.get(i);
                 out.add(factory.apply(new Indexed(i, new LoopContext(loop, bootstrap(loop), server, timing, classifier,
-                        stamper))));
+                        stamper, tls))));
             }
             return out;
         }
@@ -176,8 +179,19 @@ public final class LoadGenerator {
         private int threads = 1;
         private Io io = Io.AUTO;
         private RequestLedger ledger;
+        private ClientTls tls;
 
         private Builder() {
+        }
+
+        /**
+         * Speaks TLS on every connection (default: plaintext). Each connection gets its own handler from
+         * {@code tls}; with resumption on, connections to the same host and port resume earlier sessions, and
+         * {@link LoadResult#handshakes()} tells full handshakes from resumed ones.
+         */
+        public Builder tls(ClientTls tls) {
+            this.tls = java.util.Objects.requireNonNull(tls);
+            return this;
         }
 
         /**

@@ -21,10 +21,22 @@ import org.HdrHistogram.Histogram;
  *                             statistic, but the server did the work (a benchmark's verification in Kafka
  *                             must count them)
  * @param activity             what happened in each second of the measurement, whatever the status
+ * @param handshakes           TLS handshakes of the connections that carried measured requests (zero in
+ *                             plaintext; for a keep-alive run, only connections opened for a measured request)
  */
 public record LoadResult(LoadSpec spec, long sent, Map<Integer, Long> statusCounts, Map<ErrorKind, Long> errors,
                          Histogram latencyMicros, List<Sample> samples, long[] completionsPerSecond,
-                         double loadgenCpuSeconds, long measuredNanos, long warmupSuccesses, Activity activity) {
+                         double loadgenCpuSeconds, long measuredNanos, long warmupSuccesses, Activity activity,
+                         Handshakes handshakes) {
+
+    /** TLS handshakes: full ones, and ones that resumed an earlier session (cheaper: no certificate, no key exchange). */
+    public record Handshakes(long full, long resumed) {
+        public static final Handshakes NONE = new Handshakes(0, 0);
+
+        public long total() {
+            return full + resumed;
+        }
+    }
 
     /**
      * Requests by the second of the measurement in which they started, got an answer (any status), or failed

@@ -29,6 +29,7 @@ final class Results {
                 Collections.unmodifiableMap(errors), totals.latencyMicros, List.copyOf(samples),
                 totals.seconds.clone(), cpuSeconds, measuredNanos, totals.uncountedSuccesses,
                 new LoadResult.Activity(totals.startedSeconds.clone(), totals.answeredSeconds.clone(),
-                        totals.failedSeconds.clone()));
+                        totals.failedSeconds.clone()),
+                new LoadResult.Handshakes(totals.fullHandshakes, totals.resumedHandshakes));
     }
 }

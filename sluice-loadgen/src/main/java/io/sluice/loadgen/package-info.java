@@ -45,5 +45,16 @@
  * of 1b, 2b, ... nb iterations; the others: one sample per window of 1 s, or duration/20 when shorter), a
  * per-second time line of 2xx answers, and the generator's own CPU time, so a report can show that the
  * generator was not the bottleneck. Machinery lives in {@code io.sluice.loadgen.internal}.
+ *
+ * <h2>TLS, and telling a full handshake from a resumed one</h2>
+ * With {@link io.sluice.loadgen.ClientTls} every connection gets its own {@code SslHandler} (JDK provider). A
+ * full TLS 1.3 handshake costs the server a signature and a key exchange; a resumed one (the client offers a
+ * ticket from an earlier connection) only the key exchange, so for connection-per-request load the two give
+ * very different figures, and a report must say which it measured. The generator does not assume: a resumed
+ * JDK session keeps the creation time of the session it resumes, which is older than the connection, while a
+ * full handshake creates its session after the connection opened. {@link io.sluice.loadgen.LoadResult#handshakes()}
+ * counts both kinds: a burst of 1,000 new connections after a warm-up comes close to {@code full=0,
+ * resumed=1000} with resumption, and is exactly {@code full=1000, resumed=0} with
+ * {@link io.sluice.loadgen.ClientTls#withoutResumption()}.
  */
 package io.sluice.loadgen;

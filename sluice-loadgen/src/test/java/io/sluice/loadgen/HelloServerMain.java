@@ -12,12 +12,17 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import io.netty.handler.ssl.util.SelfSignedCertificate;
 import java.nio.charset.StandardCharsets;
 
 /**
  * A bare "200 OK" HTTP/1.1 server (epoll, raw bytes, no codec) for checking the load generator's own ceiling:
- * {@code java -cp ... io.sluice.loadgen.HelloServerMain PORT THREADS}. Understands only requests with a
- * {@code Content-Length} header, which is what the generator sends. Not a test.
+ * {@code java -cp ... io.sluice.loadgen.HelloServerMain PORT THREADS [tls]}. Understands only requests with a
+ * {@code Content-Length} header, which is what the generator sends. With {@code tls}: JDK TLS with a throw-away
+ * self-signed certificate, sessions resumable. Not a test.
  */
 public final class HelloServerMain {
     private static final byte[] RESPONSE = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 11\r\n\r\n"
@@ -27,9 +32,16 @@ public final class HelloServerMain {
     private HelloServerMain() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        SslContext tls = null;
+        if (args.length > 2 && args[2].equals("tls")) {
+            SelfSignedCertificate cert = new SelfSignedCertificate("localhost");
+            tls = SslContextBuilder.forServer(cert.certificate(), cert.privateKey()).sslProvider(SslProvider.JDK)
+                    .protocols("TLSv1.3", "TLSv1.2").build();
+        }
+        SslContext serverTls = tls;
         ByteBuf response = Unpooled.unreleasableBuffer(Unpooled.directBuffer().writeBytes(RESPONSE));
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, EpollIoHandler.newFactory());
         new ServerBootstrap().group(group).channel(EpollServerSocketChannel.class)
@@ -37,6 +49,9 @@ public final class HelloServerMain {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (serverTls != null) {
+                            ch.pipeline().addLast(serverTls.newHandler(ch.alloc()));
+                        }
                         ch.pipeline().addLast(new Handler(response));
                     }
                 }).bind(port).sync().channel().closeFuture().sync();

@@ -22,6 +22,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -41,13 +42,16 @@ final class TestHttpServer implements AutoCloseable {
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final Channel server;
 
-    private TestHttpServer(Responder responder) {
+    private TestHttpServer(Responder responder, SslContext tls) {
         server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         connections.incrementAndGet();
+                        if (tls != null) {
+                            ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+                        }
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 16),
                                 new SimpleChannelInboundHandler<FullHttpRequest>() {
                                     @Override
@@ -61,7 +65,12 @@ final class TestHttpServer implements AutoCloseable {
     }
 
     static TestHttpServer start(Responder responder) {
-        return new TestHttpServer(responder);
+        return new TestHttpServer(responder, null);
+    }
+
+    /** Serves TLS with {@code tls} (a server context), answering every request with {@code 200 ok}. */
+    static TestHttpServer fastTls(SslContext tls) {
+        return new TestHttpServer((ctx, req, n) -> answer(ctx, req, 200), tls);
     }
 
     /** Answers every request with {@code 200 ok}. */

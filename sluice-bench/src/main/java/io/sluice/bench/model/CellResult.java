@@ -24,10 +24,21 @@ import java.util.Map;
  * @param perSecond    2xx answers per second (timeline)
  * @param status       OK, FAILED (verification failed or the cell broke) or SKIPPED
  * @param note         why a cell failed or was skipped; empty otherwise
+ * @param tls          handshake figures of a TLS cell; null in plaintext
  */
 public record CellResult(String id, String runtime, String http, String delivery, String scenario, String sink,
                          int payloadBytes, int concurrency, Estimate throughput, LatencySummary latency,
                          Map<String, Long> statuses, Map<String, Long> errors, CpuUsage cpu,
                          Verification verification, OutlierSummary outliers, List<Long> perSecond,
-                         String status, String note) {
+                         String status, String note, TlsFigures tls) {
+
+    /** A plaintext cell (no TLS figures). */
+    public CellResult(String id, String runtime, String http, String delivery, String scenario, String sink,
+                      int payloadBytes, int concurrency, Estimate throughput, LatencySummary latency,
+                      Map<String, Long> statuses, Map<String, Long> errors, CpuUsage cpu,
+                      Verification verification, OutlierSummary outliers, List<Long> perSecond,
+                      String status, String note) {
+        this(id, runtime, http, delivery, scenario, sink, payloadBytes, concurrency, throughput, latency, statuses,
+                errors, cpu, verification, outliers, perSecond, status, note, null);
+    }
 }

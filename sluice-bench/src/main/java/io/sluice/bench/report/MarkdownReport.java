@@ -28,6 +28,10 @@ public final class MarkdownReport {
                 .append(throughputTable(run.cells())).append('\n');
         out.append("## Latency\n\nPercentiles of answered requests (RATE: from the intended start time).\n\n")
                 .append(latencyTable(run.cells()));
+        List<String> tls = TlsSummary.lines(run.cells());
+        if (!tls.isEmpty()) {
+            out.append("\n## TLS\n\n```\n").append(String.join("\n", tls)).append("\n```\n");
+        }
         String notes = notes(run.cells());
         if (!notes.isEmpty()) {
             out.append("\n## Failed and skipped cells\n\n").append(notes);

@@ -29,11 +29,24 @@ import java.util.List;
  * @param gatewayJvmArgs   extra JVM options for the gateway under test
  * @param gatewayArgs      extra {@code sluice serve} options for the gateway under test
  * @param brokerWarmup     how long to produce before the first cell (zero: no broker warm-up)
+ * @param tls              also run each gateway cell over TLS (see {@link Matrix})
  */
 public record BenchOptions(List<String> runtimes, List<String> https, List<String> deliveries,
                            List<Scenario> scenarios, int payloadBytes, int connections, int burstSize, double rate,
                            Duration warmup, Duration duration, int samples, boolean baselines, boolean quick,
                            String bootstrapServers, String targetUrl, List<String> pinCpus, Path outputRoot,
                            Path compare, List<String> gatewayJvmArgs, List<String> gatewayArgs,
-                           Duration brokerWarmup) {
+                           Duration brokerWarmup, boolean tls) {
+
+    /** Options without the TLS cells. */
+    public BenchOptions(List<String> runtimes, List<String> https, List<String> deliveries,
+                        List<Scenario> scenarios, int payloadBytes, int connections, int burstSize, double rate,
+                        Duration warmup, Duration duration, int samples, boolean baselines, boolean quick,
+                        String bootstrapServers, String targetUrl, List<String> pinCpus, Path outputRoot,
+                        Path compare, List<String> gatewayJvmArgs, List<String> gatewayArgs,
+                        Duration brokerWarmup) {
+        this(runtimes, https, deliveries, scenarios, payloadBytes, connections, burstSize, rate, warmup, duration,
+                samples, baselines, quick, bootstrapServers, targetUrl, pinCpus, outputRoot, compare, gatewayJvmArgs,
+                gatewayArgs, brokerWarmup, false);
+    }
 }

@@ -6,6 +6,7 @@ import io.sluice.bench.model.CpuUsage;
 import io.sluice.bench.model.Estimate;
 import io.sluice.bench.model.LatencySummary;
 import io.sluice.bench.model.OutlierSummary;
+import io.sluice.bench.model.TlsFigures;
 import io.sluice.bench.model.Verification;
 import io.sluice.bench.report.CompareReport;
 import io.sluice.bench.report.HtmlReport;
@@ -13,12 +14,14 @@ import io.sluice.bench.report.JsonReport;
 import io.sluice.bench.report.MarkdownReport;
 import io.sluice.bench.report.ProgressBar;
 import io.sluice.bench.report.TerminalTable;
+import io.sluice.bench.report.TlsSummary;
 import io.sluice.bench.stats.Bootstrap;
 import io.sluice.bench.stats.LatencySummaries;
 import io.sluice.bench.stats.Outliers;
 import io.sluice.bench.stats.ThroughputEstimator;
 import io.sluice.kafka.embedded.BrokerProcess;
 import io.sluice.kafka.embedded.FreePorts;
+import io.sluice.loadgen.ClientTls;
 import io.sluice.loadgen.LoadGenerator;
 import io.sluice.loadgen.LoadResult;
 import io.sluice.loadgen.LoadSpec;
@@ -56,6 +59,8 @@ public final class BenchRunner {
     private final ThroughputEstimator estimator = new ThroughputEstimator(Bootstrap.defaults());
     /** A progress bar only on a terminal; logs and pipes get one line per cell. */
     private final boolean interactive = System.console() != null;
+    /** The gateway's certificate for the TLS cells, made on the first one. */
+    private SelfSignedPem tlsPem;
 
     public BenchRunner(BenchOptions options, PrintStream out) {
         this.options = options;
@@ -108,6 +113,7 @@ public final class BenchRunner {
             writeReports(run, dir);
             out.println();
             out.println(TerminalTable.cells(results));
+            TlsSummary.lines(results).forEach(out::println);
             out.println("Reports: " + dir.resolve(JsonReport.FILE_NAME) + ", report.md, report.html");
             if (options.compare() != null) {
                 out.println(CompareReport.of(JsonReport.read(options.compare()), run).render());
@@ -151,6 +157,11 @@ public final class BenchRunner {
         s.put("duration", options.duration().toString());
         s.put("burst samples", Integer.toString(options.samples()));
         s.put("broker warm-up", options.brokerWarmup().toString());
+        if (options.tls()) {
+            s.put("tls", "gateway --tls-cert/--tls-key with a self-signed " + SelfSignedPem.KEY_TYPE + " certificate; "
+                    + "load generator: JDK TLS (1.3, 1.2), trusting that certificate; cells /tls resume sessions, "
+                    + "/tls-full never do");
+        }
         s.put("pinning", options.pinCpus() == null ? "none" : String.join(" / ", options.pinCpus()));
         s.put("load generator", "closed loop for burst, keepalive, connect; open loop (intended start times) for rate");
         s.put("confidence intervals", "95% percentile bootstrap, " + Bootstrap.DEFAULT_RESAMPLES
@@ -162,7 +173,7 @@ public final class BenchRunner {
         List<String> flags = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
         flags.addAll(options.gatewayJvmArgs());
         if (!options.gatewayArgs().isEmpty()) {
-            flags.add("| serve " + String.join(" ", options.gatewayArgs()));
+            flags.add("| serve " + ServeArgsText.shown(options.gatewayArgs()));
         }
         return flags;
     }
@@ -192,6 +203,11 @@ public final class BenchRunner {
             int port = FreePorts.pick("127.0.0.1");
             List<String> args = new ArrayList<>(List.of("--io", cell.runtime(), "--http", cell.http(), "--delivery",
                     cell.delivery(), "--default-topic", TOPIC, "--max-connections", "20000"));
+            int loadPort = port;
+            if (cell.isTls()) {
+                loadPort = FreePorts.pickExcept("127.0.0.1", port);
+                args.addAll(tlsArgs(dir, loadPort));
+            }
             args.addAll(options.gatewayArgs());
             if (cell.sink().equals("none")) {
                 args.addAll(List.of("--sink", "none"));
@@ -201,7 +217,7 @@ public final class BenchRunner {
             String cpus = options.pinCpus() == null ? null : options.pinCpus().get(0);
             Path log = dir.resolve("gateway-" + cell.id().replace('/', '_') + ".log");
             gateway = GatewayProcess.start(port, args, options.gatewayJvmArgs(), cpus, log, Duration.ofSeconds(60));
-            request = new RequestTemplate("127.0.0.1", port, "/topics/" + TOPIC, "application/json",
+            request = new RequestTemplate("127.0.0.1", loadPort, "/topics/" + TOPIC, "application/json",
                     RequestTemplate.jsonPayload(cell.payloadBytes()));
         }
         try (TopicOffsets offsets = cell.verifiable() ? new TopicOffsets(bootstrap, TOPIC) : null) {
@@ -210,7 +226,7 @@ public final class BenchRunner {
             CpuWindow cpu = new CpuWindow(gatewayPid, brokerPid);
             LoadSpec spec = new LoadSpec(cell.scenario(), request, cell.concurrency(), cell.rate(), options.warmup(),
                     options.duration(), options.samples(), Duration.ofSeconds(35));
-            LoadResult load = LoadGenerator.run(spec, progress(label, cpu));
+            LoadResult load = loadGenerator(cell).execute(spec, progress(label, cpu));
             cpu.end();
             int exit = gateway == null ? 0 : gateway.stop(Duration.ofSeconds(60));
             gateway = null;
@@ -223,12 +239,40 @@ public final class BenchRunner {
                     new CpuUsage(cpu.gatewayCores(), cpu.brokerCores(),
                             load.loadgenCpuSeconds() / (load.measuredNanos() / 1e9)),
                     verification, Outliers.ofSamples(cell.scenario(), load.samples()), load.completionsPerSecond(),
-                    problem, "");
+                    problem, "", tlsFigures(cell, load));
         } finally {
             if (gateway != null) {
                 gateway.close();
             }
         }
+    }
+
+    /** {@code --tls-cert}, {@code --tls-key} and {@code --tls-port} for a TLS cell's gateway. */
+    private List<String> tlsArgs(Path dir, int tlsPort) throws IOException, InterruptedException {
+        if (tlsPem == null) {
+            tlsPem = SelfSignedPem.generate(dir.resolve("tls"));
+        }
+        return List.of("--tls-cert", tlsPem.certificate().toString(), "--tls-key", tlsPem.privateKey().toString(),
+                "--tls-port", Integer.toString(tlsPort));
+    }
+
+    /** Plaintext, or TLS trusting the gateway's certificate, with or without session resumption. */
+    private LoadGenerator loadGenerator(CellSpec cell) {
+        LoadGenerator.Builder b = LoadGenerator.builder();
+        if (cell.isTls()) {
+            ClientTls tls = ClientTls.trusting(tlsPem.certificate());
+            b.tls(cell.transport().equals(CellSpec.TLS_FULL) ? tls.withoutResumption() : tls);
+        }
+        return b.build();
+    }
+
+    private static TlsFigures tlsFigures(CellSpec cell, LoadResult load) {
+        if (!cell.isTls()) {
+            return null;
+        }
+        double seconds = load.measuredNanos() / 1e9;
+        return new TlsFigures(cell.transport(), load.handshakes().full(), load.handshakes().resumed(),
+                seconds > 0 ? load.handshakes().total() / seconds : 0);
     }
 
     private CellResult runProducerBaseline(CellSpec cell, String bootstrap, long brokerPid, String label) {
@@ -288,6 +332,14 @@ public final class BenchRunner {
                                      Map<String, Long> statuses, Map<String, Long> errors, CpuUsage cpu,
                                      Verification verification, OutlierSummary outliers, long[] perSecond,
                                      String problem, String note) {
+        return result(cell, throughput, latency, statuses, errors, cpu, verification, outliers, perSecond, problem,
+                note, null);
+    }
+
+    private static CellResult result(CellSpec cell, Estimate throughput, LatencySummary latency,
+                                     Map<String, Long> statuses, Map<String, Long> errors, CpuUsage cpu,
+                                     Verification verification, OutlierSummary outliers, long[] perSecond,
+                                     String problem, String note, TlsFigures tls) {
         if (problem == null && !verification.ok()) {
             problem = "verification failed: " + verification.successes() + " successes, " + verification.records()
                     + " records in Kafka";
@@ -302,7 +354,7 @@ public final class BenchRunner {
         return new CellResult(cell.id(), cell.runtime(), cell.http(), cell.delivery(), cell.scenario().cliName(),
                 cell.sink(), cell.payloadBytes(), cell.concurrency(), throughput, latency, statuses, errors, cpu,
                 verification, outliers, timeline, ok ? "OK" : "FAILED",
-                ok ? note : problem);
+                ok ? note : problem, tls);
     }
 
     private static CellResult failed(CellSpec cell, String why) {

@@ -13,14 +13,37 @@ import io.sluice.loadgen.Scenario;
  * @param payloadBytes request body size
  * @param concurrency  connections, workers or burst size
  * @param rate         offered rate for the rate scenario (0 otherwise)
+ * @param transport    {@value #PLAIN}, {@value #TLS} (TLS, sessions resumed where the client can) or
+ *                     {@value #TLS_FULL} (TLS, every connection a full handshake)
  */
 public record CellSpec(String runtime, String http, String delivery, Scenario scenario, String sink,
-                       int payloadBytes, int concurrency, double rate) {
+                       int payloadBytes, int concurrency, double rate, String transport) {
+    public static final String PLAIN = "plain";
+    public static final String TLS = "tls";
+    public static final String TLS_FULL = "tls-full";
 
-    /** A stable key, used to compare runs: runtime/http/delivery/scenario/sink/payloadB/cN. */
+    /** A plaintext cell. */
+    public CellSpec(String runtime, String http, String delivery, Scenario scenario, String sink,
+                    int payloadBytes, int concurrency, double rate) {
+        this(runtime, http, delivery, scenario, sink, payloadBytes, concurrency, rate, PLAIN);
+    }
+
+    /**
+     * A stable key, used to compare runs: runtime/http/delivery/scenario/sink/payloadB/cN, and /tls or /tls-full
+     * for TLS cells (plaintext ids are as they always were).
+     */
     public String id() {
         return runtime + "/" + http + "/" + delivery + "/" + scenario.cliName() + "/" + sink + "/" + payloadBytes
-                + "B/c" + concurrency + (rate > 0 ? "/r" + (long) rate : "");
+                + "B/c" + concurrency + (rate > 0 ? "/r" + (long) rate : "") + (isTls() ? "/" + transport : "");
+    }
+
+    public boolean isTls() {
+        return !PLAIN.equals(transport);
+    }
+
+    /** The same cell over another transport. */
+    public CellSpec over(String otherTransport) {
+        return new CellSpec(runtime, http, delivery, scenario, sink, payloadBytes, concurrency, rate, otherTransport);
     }
 
     public boolean isProducerBaseline() {

@@ -4,7 +4,15 @@ import io.sluice.loadgen.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Expands bench options into the cells to run, in a sensible order. Pure. */
+/**
+ * Expands bench options into the cells to run, in a sensible order. Pure.
+ *
+ * <p>With {@code --tls}, every gateway cell that produces to Kafka is followed by its TLS twins, so that a
+ * plaintext figure and its TLS figure are measured minutes apart rather than at both ends of the run: keep-alive
+ * and rate cells once over TLS (the handshakes happen before the measurement; what is left is the cost of
+ * encryption), burst and connect cells twice, with session resumption and with full handshakes only, since
+ * there every request is a new connection and the handshake is the cost.
+ */
 public final class Matrix {
     private Matrix() {
     }
@@ -26,7 +34,11 @@ public final class Matrix {
                         if (io.equals("virtual") && http.equals("codec")) {
                             continue; // not a valid combination
                         }
-                        cells.add(cell(io, http, d, s, "kafka", o));
+                        CellSpec plain = cell(io, http, d, s, "kafka", o);
+                        cells.add(plain);
+                        if (o.tls()) {
+                            cells.addAll(tlsTwins(plain));
+                        }
                     }
                 }
             }
@@ -41,6 +53,13 @@ public final class Matrix {
                     o.connections(), 0));
         }
         return cells;
+    }
+
+    private static List<CellSpec> tlsTwins(CellSpec plain) {
+        return switch (plain.scenario()) {
+            case KEEPALIVE, RATE -> List.of(plain.over(CellSpec.TLS));
+            case BURST, CONNECT -> List.of(plain.over(CellSpec.TLS), plain.over(CellSpec.TLS_FULL));
+        };
     }
 
     private static CellSpec cell(String io, String http, String delivery, Scenario s, String sink, BenchOptions o) {

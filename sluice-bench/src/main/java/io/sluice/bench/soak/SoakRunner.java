@@ -12,6 +12,7 @@ import io.sluice.bench.report.SoakReport;
 import io.sluice.bench.run.BenchTopic;
 import io.sluice.bench.run.EnvironmentProbe;
 import io.sluice.bench.run.GatewayProcess;
+import io.sluice.bench.run.ServeArgsText;
 import io.sluice.bench.stats.LatencySummaries;
 import io.sluice.kafka.embedded.BrokerProcess;
 import io.sluice.kafka.embedded.FreePorts;
@@ -282,7 +283,7 @@ public final class SoakRunner {
         flags.addAll(GATEWAY_JVM_FLAGS);
         flags.addAll(options.gatewayJvmArgs());
         if (!options.gatewayArgs().isEmpty()) {
-            flags.add("| serve " + String.join(" ", options.gatewayArgs()));
+            flags.add("| serve " + ServeArgsText.shown(options.gatewayArgs()));
         }
         return flags;
     }

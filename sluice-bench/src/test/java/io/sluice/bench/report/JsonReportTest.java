@@ -25,6 +25,24 @@ class JsonReportTest {
     }
 
     @Test
+    void shouldReadBackTheHandshakeFiguresOfATlsCell() throws IOException {
+        BenchRun sample = Runs.sample();
+        var c = sample.cells().get(0);
+        var tlsCell = new io.sluice.bench.model.CellResult(c.id() + "/tls", c.runtime(), c.http(), c.delivery(),
+                c.scenario(), c.sink(), c.payloadBytes(), c.concurrency(), c.throughput(), c.latency(), c.statuses(),
+                c.errors(), c.cpu(), c.verification(), c.outliers(), c.perSecond(), c.status(), c.note(),
+                new io.sluice.bench.model.TlsFigures("tls", 12, 3400, 850.5));
+        BenchRun run = new BenchRun(sample.startedAt(), sample.environment(), sample.settings(),
+                java.util.List.of(c, tlsCell));
+
+        BenchRun back = JsonReport.fromJson(JsonReport.toJson(run));
+
+        assertThat(back).isEqualTo(run);
+        assertThat(back.cells().get(0).tls()).isNull();
+        assertThat(back.cells().get(1).tls().resumedHandshakes()).isEqualTo(3400);
+    }
+
+    @Test
     void shouldWriteReadableFieldNames() {
         String json = JsonReport.toJson(Runs.sample());
 

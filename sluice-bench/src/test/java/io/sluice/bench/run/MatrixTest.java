@@ -39,6 +39,26 @@ class MatrixTest {
     }
 
     @Test
+    void shouldFollowEachKafkaCellWithItsTlsTwinsWhenAskedForTls() {
+        BenchOptions plain = options(List.of("epoll"), List.of("raw"), true, null);
+        BenchOptions tls = new BenchOptions(plain.runtimes(), plain.https(), plain.deliveries(), plain.scenarios(),
+                34, 64, 1000, 20000, Duration.ofSeconds(1), Duration.ofSeconds(2), 5, true, false, null, null, null,
+                Path.of("x"), null, List.of(), List.of(), Duration.ZERO, true);
+
+        List<CellSpec> cells = Matrix.of(tls);
+
+        // per delivery: keepalive, keepalive/tls, burst, burst/tls, burst/tls-full; then 3 baselines, all plaintext
+        assertThat(cells).hasSize(2 * 5 + 3);
+        assertThat(cells.get(0).id()).isEqualTo("epoll/raw/async/keepalive/kafka/34B/c64");
+        assertThat(cells.get(1).id()).isEqualTo("epoll/raw/async/keepalive/kafka/34B/c64/tls");
+        assertThat(cells).filteredOn(c -> c.scenario() == Scenario.BURST && c.isTls())
+                .extracting(CellSpec::transport).containsExactly("tls", "tls-full", "tls", "tls-full");
+        assertThat(cells).filteredOn(c -> !c.sink().equals("kafka")).noneMatch(CellSpec::isTls);
+        assertThat(cells.stream().map(CellSpec::id).distinct()).hasSize(cells.size());
+        assertThat(Matrix.of(plain)).noneMatch(CellSpec::isTls);
+    }
+
+    @Test
     void shouldDriveOnlyTheExternalServerWithATargetUrl() {
         List<CellSpec> cells = Matrix.of(options(List.of("epoll"), List.of("raw"), false, "http://127.0.0.1:9/x"));
 

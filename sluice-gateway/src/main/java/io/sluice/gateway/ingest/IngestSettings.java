@@ -25,7 +25,7 @@ public record IngestSettings(String bootstrapServers, String defaultTopic, List<
 
     public IngestSettings {
         topicAllowList = List.copyOf(topicAllowList);
-        producerProperties = Map.copyOf(producerProperties);
+        producerProperties = ProducerSettings.maskedWhenPrinted(producerProperties);
     }
 
     TopicFilter topicFilter() {

@@ -1,6 +1,7 @@
 package io.sluice.gateway.ingest;
 
 import io.sluice.gateway.DeliveryMode;
+import io.sluice.gateway.ingest.internal.SecretMaskingMap;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -71,9 +72,23 @@ public final class ProducerSettings {
         return out;
     }
 
-    static boolean isSecret(String key) {
+    /**
+     * An immutable copy whose {@code toString} masks secret values like {@link #masked}; for configuration
+     * records, whose text form would otherwise carry the secrets into whatever prints them.
+     */
+    public static Map<String, String> maskedWhenPrinted(Map<String, String> props) {
+        return new SecretMaskingMap(props, ProducerSettings::isSecret);
+    }
+
+    /**
+     * Whether a producer property's value is a secret, which must never be logged or given as a command-line
+     * flag: passwords ({@code ssl.keystore.password}, {@code ssl.key.password}, ...), JAAS configurations
+     * (which hold SASL passwords), OAuth client secrets and tokens, key material ({@code ssl.keystore.key})
+     * and passphrases.
+     */
+    public static boolean isSecret(String key) {
         String k = key.toLowerCase(Locale.ROOT);
         return k.contains("password") || k.contains("secret") || k.contains("jaas") || k.contains("token")
-                || k.endsWith(".key") || k.contains("credential");
+                || k.endsWith(".key") || k.contains("credential") || k.contains("passphrase");
     }
 }

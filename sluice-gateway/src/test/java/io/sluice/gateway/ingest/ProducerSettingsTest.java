@@ -35,6 +35,29 @@ class ProducerSettingsTest {
     }
 
     @Test
+    void shouldTreatEveryCredentialBearingKafkaPropertyAsSecret() {
+        assertThat(java.util.List.of("sasl.jaas.config", "ssl.key.password", "ssl.keystore.password",
+                "ssl.truststore.password", "sasl.oauthbearer.client.credentials.client.secret", "ssl.keystore.key",
+                "sasl.oauthbearer.assertion.private.key.passphrase", "listener.name.x.scram-sha-512.sasl.jaas.config"))
+                .allMatch(ProducerSettings::isSecret);
+        assertThat(java.util.List.of("security.protocol", "sasl.mechanism", "ssl.keystore.location",
+                "ssl.truststore.location", "ssl.keystore.type", "linger.ms"))
+                .noneMatch(ProducerSettings::isSecret);
+    }
+
+    @Test
+    void shouldMaskSecretsInTheTextOfAConfigurationButKeepTheRealValuesReadable() {
+        Map<String, String> m = ProducerSettings.maskedWhenPrinted(Map.of("ssl.keystore.password", "hunter2",
+                "linger.ms", "5"));
+
+        assertThat(m.toString()).isEqualTo("{linger.ms=5, ssl.keystore.password=****}");
+        assertThat(m.get("ssl.keystore.password")).isEqualTo("hunter2");
+        assertThat(m).isEqualTo(Map.of("ssl.keystore.password", "hunter2", "linger.ms", "5"));
+        assertThat(io.sluice.gateway.GatewayConfig.builder("k:1").producerProperty("sasl.jaas.config", "hunter2")
+                .build().toString()).doesNotContain("hunter2");
+    }
+
+    @Test
     void shouldReadTheDeliveryTimeoutFromEffectivePropertiesWhichTheBacklogLimitFollows() {
         assertThat(ProducerSettings.deliveryTimeout(ProducerSettings.effective("k:1", DeliveryMode.ASYNC, Map.of())))
                 .isEqualTo(java.time.Duration.ofSeconds(30));

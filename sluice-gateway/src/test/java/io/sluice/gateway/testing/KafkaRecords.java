@@ -54,7 +54,13 @@ public final class KafkaRecords {
      * within {@code timeout}, so a slow read is never mistaken for missing records.
      */
     public static List<String> allValues(String bootstrap, String topic, Duration timeout) {
-        try (KafkaConsumer<byte[], byte[]> c = consumer(bootstrap)) {
+        return allValues(bootstrap, topic, timeout, Map.of());
+    }
+
+    /** {@link #allValues(String, String, Duration)} with extra client properties (a secured listener's settings). */
+    public static List<String> allValues(String bootstrap, String topic, Duration timeout,
+                                         Map<String, String> clientProperties) {
+        try (KafkaConsumer<byte[], byte[]> c = consumer(bootstrap, clientProperties)) {
             List<TopicPartition> tps = c.partitionsFor(topic, timeout).stream()
                     .map(PartitionInfo::partition).map(p -> new TopicPartition(topic, p))
                     .collect(Collectors.toList());
@@ -88,7 +94,12 @@ public final class KafkaRecords {
     }
 
     private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap) {
+        return consumer(bootstrap, Map.of());
+    }
+
+    private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap, Map<String, String> clientProperties) {
         Properties p = new Properties();
+        p.putAll(clientProperties);
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");

@@ -11,6 +11,8 @@ import java.util.Properties;
 import io.sluice.kafka.embedded.internal.KafkaLogLevels;
 import io.sluice.kafka.embedded.internal.KraftNodeConfig;
 import io.sluice.kafka.embedded.internal.KraftStorage;
+import io.sluice.kafka.embedded.internal.ScramUsers;
+import io.sluice.kafka.embedded.internal.SecuredListeners;
 import io.sluice.kafka.embedded.internal.TopicCreator;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -40,6 +42,19 @@ import org.apache.kafka.common.utils.Time;
  * {@link Builder#clusterId(String) cluster id}, the node is one member of a multi-node cluster (see
  * {@link KafkaCluster}); its {@code start} then returns only once a majority of the voters is up, so the
  * members must be started concurrently.
+ *
+ * <p>Secured client listeners are opt-in, next to the plaintext one (which the controller, the broker's
+ * own admin work and plaintext clients keep using):
+ * <pre>{@code
+ * EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder()
+ *         .dataDir(dir).brokerPort(0)
+ *         .saslSslListener(BrokerTls.keyStoreOnly(serverP12, "changeit"))   // SCRAM-SHA-256 and -512
+ *         .scramUser("gateway", "gateway-secret")
+ *         .sslListener(new BrokerTls(serverP12, "changeit", caP12, "changeit")) // client certificate required
+ *         .build().start();
+ * broker.saslSslBootstrapServers(); // "127.0.0.1:41235"
+ * broker.sslBootstrapServers();     // "127.0.0.1:41236"
+ * }</pre>
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
@@ -61,10 +76,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final Map<String, Integer> topics;
     private final Map<String, String> overrides;
     private final Duration topicReadyTimeout;
+    private final BrokerTls saslSslTls;
+    private final BrokerTls mutualTls;
+    private final Map<String, String> scramUsers;
 
     private KafkaRaftServer server;
     private int brokerPort;
     private int controllerPort;
+    private int saslSslPort = -1;
+    private int sslPort = -1;
     private String clusterId;
     private boolean started;
     private boolean closed;
@@ -79,6 +99,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         this.topics = Collections.unmodifiableMap(new LinkedHashMap<>(b.topics));
         this.overrides = Map.copyOf(b.overrides);
         this.topicReadyTimeout = b.topicReadyTimeout;
+        this.saslSslTls = b.saslSslTls;
+        this.mutualTls = b.mutualTls;
+        this.scramUsers = Map.copyOf(b.scramUsers);
+        if (!scramUsers.isEmpty() && saslSslTls == null) {
+            throw new IllegalArgumentException("SCRAM users need the SASL_SSL listener; add saslSslListener(...)");
+        }
     }
 
     public static Builder builder() {
@@ -102,11 +128,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         controllerPort = resolvePort(requestedControllerPort, false, brokerPort);
         Path logDir = dataDir.resolve(LOG_DIR_NAME);
         String voters = quorumVoters != null ? quorumVoters : KraftNodeConfig.soleVoter(nodeId, HOST, controllerPort);
-        Properties props = KraftNodeConfig.of(nodeId, HOST, brokerPort, controllerPort, voters, logDir, overrides);
+        Properties props = KraftNodeConfig.of(nodeId, HOST, brokerPort, controllerPort, voters, logDir, Map.of());
+        addSecuredListeners(props);
+        props.putAll(overrides);
         clusterId = KraftStorage.formatIfNeeded(logDir, props, wantedClusterId);
         server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
         try {
             server.startup();
+            ScramUsers.upsertAll(bootstrapServers(), scramUsers, topicReadyTimeout);
             TopicCreator.createAll(bootstrapServers(), topics, topicReadyTimeout);
         } catch (RuntimeException e) {
             stopServer();
@@ -115,6 +144,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     + ") failed to start: " + e.getMessage(), e);
         }
         return this;
+    }
+
+    /** Picks free ports for the secured listeners that were asked for and adds them to {@code props}. */
+    private void addSecuredListeners(Properties props) {
+        if (saslSslTls != null) {
+            saslSslPort = FreePorts.pickExcept(HOST, brokerPort, controllerPort);
+            SecuredListeners.addSaslSsl(props, HOST, saslSslPort, saslSslTls);
+        }
+        if (mutualTls != null) {
+            sslPort = FreePorts.pickExcept(HOST, brokerPort, controllerPort, saslSslPort);
+            SecuredListeners.addMutualTls(props, HOST, sslPort, mutualTls);
+        }
     }
 
     /** A requested port checked to be free, or a free one (not {@code exclude}) when 0 was requested. */
@@ -139,6 +180,30 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     public synchronized int brokerPort() {
         requireStarted();
         return brokerPort;
+    }
+
+    /**
+     * "127.0.0.1:&lt;port&gt;" of the SASL_SSL listener (SCRAM-SHA-256 and SCRAM-SHA-512 over TLS); valid once
+     * started with {@link Builder#saslSslListener}.
+     */
+    public synchronized String saslSslBootstrapServers() {
+        requireStarted();
+        if (saslSslPort < 0) {
+            throw new IllegalStateException("this broker has no SASL_SSL listener; build it with saslSslListener(...)");
+        }
+        return HOST + ":" + saslSslPort;
+    }
+
+    /**
+     * "127.0.0.1:&lt;port&gt;" of the SSL listener that requires a client certificate; valid once started with
+     * {@link Builder#sslListener}.
+     */
+    public synchronized String sslBootstrapServers() {
+        requireStarted();
+        if (sslPort < 0) {
+            throw new IllegalStateException("this broker has no SSL listener; build it with sslListener(...)");
+        }
+        return HOST + ":" + sslPort;
     }
 
     /** The port of the KRaft controller listener; valid once started. */
@@ -192,6 +257,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         private final Map<String, Integer> topics = new LinkedHashMap<>();
         private final Map<String, String> overrides = new LinkedHashMap<>();
         private Duration topicReadyTimeout = Duration.ofSeconds(30);
+        private BrokerTls saslSslTls;
+        private BrokerTls mutualTls;
+        private final Map<String, String> scramUsers = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -263,6 +331,39 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         /** Sets a Kafka server property, overriding Sluice's default for it (e.g. {@code num.io.threads}). */
         public Builder config(String key, String value) {
             overrides.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * Adds a SASL_SSL client listener on a free port of 127.0.0.1, accepting SCRAM-SHA-256 and
+         * SCRAM-SHA-512 from the users given with {@link #scramUser}; {@code tls} needs only its key store.
+         */
+        public Builder saslSslListener(BrokerTls tls) {
+            this.saslSslTls = Objects.requireNonNull(tls, "tls");
+            return this;
+        }
+
+        /**
+         * Adds an SSL client listener on a free port of 127.0.0.1 that requires a client certificate signed
+         * by a CA in {@code tls}'s trust store (mTLS).
+         */
+        public Builder sslListener(BrokerTls tls) {
+            if (Objects.requireNonNull(tls, "tls").trustStore() == null) {
+                throw new IllegalArgumentException("the mTLS listener needs a trust store with the client CA");
+            }
+            this.mutualTls = tls;
+            return this;
+        }
+
+        /**
+         * A SCRAM user (SCRAM-SHA-256 and SCRAM-SHA-512 credentials) created in the cluster's metadata at start,
+         * or replaced if it exists; needs {@link #saslSslListener}.
+         */
+        public Builder scramUser(String name, String password) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("SCRAM user name must not be blank");
+            }
+            scramUsers.put(name, Objects.requireNonNull(password, "password"));
             return this;
         }
 

@@ -36,13 +36,19 @@ public final class FreePorts {
      * same, since the first is released before the second is asked for.
      */
     public static int pickExcept(String host, int exclude) {
+        return pickExcept(host, new int[] {exclude});
+    }
+
+    /** Returns a free port that is none of {@code excluded} (ports already chosen for the same node). */
+    public static int pickExcept(String host, int... excluded) {
         for (int attempt = 0; attempt < 100; attempt++) {
             int port = pick(host);
-            if (port != exclude) {
+            if (java.util.Arrays.stream(excluded).noneMatch(e -> e == port)) {
                 return port;
             }
         }
-        throw new IllegalStateException("cannot find a free TCP port on " + host + " other than " + exclude);
+        throw new IllegalStateException("cannot find a free TCP port on " + host + " other than "
+                + java.util.Arrays.toString(excluded));
     }
 
     /**

@@ -6,7 +6,11 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.sluice.loadgen.ClientTls;
 import io.sluice.loadgen.ErrorKind;
+import java.net.InetSocketAddress;
 
 /**
  * One TCP connection of the load generator and the one request it carries at a time. Runs on its channel's
@@ -33,6 +37,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Cha
     boolean reusable = true;
     /** The id the {@link RequestStamper} wrote into the outstanding request; -1 when none. */
     long requestId = -1;
+    /** TLS only: this connection's handler, and the wall-clock millisecond it was opened. */
+    private SslHandler ssl;
+    private long openedAtMillis;
 
     ClientConnection(LoopWorker worker) {
         this.worker = worker;
@@ -65,6 +72,30 @@ final class ClientConnection extends ChannelInboundHandlerAdapter implements Cha
 
     void close() {
         channel.close();
+    }
+
+    /** With TLS, puts an {@link SslHandler} in front of this handler before the connect starts. */
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        ClientTls tls = worker.tls();
+        if (tls != null) {
+            openedAtMillis = System.currentTimeMillis();
+            InetSocketAddress server = worker.server();
+            ssl = tls.newHandler(ctx.alloc(), server.getHostString(), server.getPort());
+            ctx.pipeline().addBefore(ctx.name(), "tls", ssl);
+        }
+    }
+
+    /**
+     * A resumed session keeps the creation time of the session it resumes (TLS 1.2 and 1.3 alike, in the JDK),
+     * which is older than this connection; a full handshake creates its session after the connection opened.
+     */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof SslHandshakeCompletionEvent done && done.isSuccess() && ssl != null) {
+            worker.handshaken(this, ssl.engine().getSession().getCreationTime() < openedAtMillis);
+        }
+        ctx.fireUserEventTriggered(evt);
     }
 
     @Override

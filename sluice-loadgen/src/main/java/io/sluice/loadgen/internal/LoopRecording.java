@@ -26,6 +26,8 @@ public final class LoopRecording {
     private long sent;
     private long uncountedSuccesses;
     private long inFlight;
+    private long fullHandshakes;
+    private long resumedHandshakes;
 
     private long timelineStart = Long.MAX_VALUE;
     private long timelineEnd = Long.MIN_VALUE;
@@ -104,6 +106,17 @@ public final class LoopRecording {
         }
     }
 
+    /** A TLS handshake succeeded; only those of counted requests' connections are kept. */
+    public void handshake(boolean counted, boolean resumed) {
+        if (counted) {
+            if (resumed) {
+                resumedHandshakes++;
+            } else {
+                fullHandshakes++;
+            }
+        }
+    }
+
     /** Counted requests started and not yet ended. */
     public long inFlight() {
         return inFlight;
@@ -113,6 +126,8 @@ public final class LoopRecording {
     public void addTo(RunTotals sum) {
         sum.sent += sent;
         sum.uncountedSuccesses += uncountedSuccesses;
+        sum.fullHandshakes += fullHandshakes;
+        sum.resumedHandshakes += resumedHandshakes;
         sum.latencyMicros.add(latencyMicros);
         for (int s = 0; s < STATUS_SLOTS; s++) {
             sum.statuses[s] += statuses[s];
@@ -144,6 +159,8 @@ public final class LoopRecording {
     public static final class RunTotals {
         public long sent;
         public long uncountedSuccesses;
+        public long fullHandshakes;
+        public long resumedHandshakes;
         public final Histogram latencyMicros = new Histogram(3);
         public final long[] statuses = new long[STATUS_SLOTS];
         public final long[] errors = new long[KINDS.length];

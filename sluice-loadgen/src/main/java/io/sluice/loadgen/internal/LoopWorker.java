@@ -6,7 +6,8 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.sluice.loadgen.ErrorKind;
-import java.net.SocketAddress;
+import io.sluice.loadgen.ClientTls;
+import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
@@ -23,9 +24,10 @@ public abstract class LoopWorker {
     protected final LoopRecording recording = new LoopRecording();
     protected final RunTiming timing;
     private final Bootstrap bootstrap;
-    private final SocketAddress server;
+    private final InetSocketAddress server;
     private final ErrorClassifier classifier;
     private final RequestStamper stamper;
+    private final ClientTls tls;
     private ClientConnection[] live = new ClientConnection[16];
     private int liveCount;
     private ScheduledFuture<?> sweep;
@@ -38,6 +40,7 @@ public abstract class LoopWorker {
         this.server = context.server();
         this.classifier = context.classifier();
         this.stamper = context.stamper();
+        this.tls = context.tls();
     }
 
     /** Starts the load (on the loop). */
@@ -78,6 +81,16 @@ public abstract class LoopWorker {
 
     ErrorClassifier classifier() {
         return classifier;
+    }
+
+    /** The TLS settings, or {@code null} for plaintext. */
+    ClientTls tls() {
+        return tls;
+    }
+
+    /** The server, for the TLS session cache's key and the host name check. */
+    InetSocketAddress server() {
+        return server;
     }
 
     /** Writes request ids, or {@code null}. */
@@ -125,6 +138,11 @@ public abstract class LoopWorker {
         if (!stopped) {
             onConnectFailed(c, had, kind);
         }
+    }
+
+    /** {@code c}'s TLS handshake succeeded; {@code resumed}: it resumed an earlier session. */
+    final void handshaken(ClientConnection c, boolean resumed) {
+        recording.handshake(c.counted, resumed);
     }
 
     final void answered(ClientConnection c, int status) {

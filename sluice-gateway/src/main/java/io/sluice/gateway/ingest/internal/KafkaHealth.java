@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +50,7 @@ public final class KafkaHealth implements Availability, AutoCloseable {
             int nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(probeTimeoutMs))
                     .nodes().get(probeTimeoutMs + 500L, TimeUnit.MILLISECONDS).size();
             if (nodes == 0) {
-                markDown("the cluster reports no brokers");
+                markDown("the cluster reports no brokers", false);
                 return;
             }
             if (!probeOk) {
@@ -60,12 +61,32 @@ public final class KafkaHealth implements Availability, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            markDown("Kafka did not answer within " + probeTimeoutMs + " ms (" + e.getClass().getSimpleName() + ")");
+            AuthenticationException refused = authenticationCause(e);
+            if (refused != null) {
+                // Told apart from silence, since waiting will not fix it; Kafka's message names the
+                // mechanism, never the secret.
+                markDown("Kafka refused the gateway's credentials (" + refused.getClass().getSimpleName() + ": "
+                        + refused.getMessage() + "); check the security settings of the producer properties "
+                        + "(--producer-config)", true);
+            } else {
+                markDown("Kafka did not answer within " + probeTimeoutMs + " ms (" + e.getClass().getSimpleName()
+                        + ")", false);
+            }
         }
     }
 
-    private void markDown(String problem) {
-        if (probeOk) {
+    private static AuthenticationException authenticationCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof AuthenticationException refused) {
+                return refused;
+            }
+        }
+        return null;
+    }
+
+    /** Logs going down, and a refused login each time its reason changes (it would otherwise never show). */
+    private void markDown(String problem, boolean refused) {
+        if (probeOk || (refused && !problem.equals(lastProblem))) {
             log.warn("Kafka is unavailable: {}", problem);
         }
         lastProblem = problem;
