@@ -14,10 +14,13 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import io.sluice.gateway.access.Principal;
 import io.sluice.gateway.http.ConnectionInfo;
 import io.sluice.gateway.http.GatewayRequest;
 import io.sluice.gateway.http.HttpMetrics;
+import io.sluice.gateway.http.GatewayResponse;
 import io.sluice.gateway.http.ProtocolError;
+import io.sluice.gateway.http.RequestGate;
 import io.sluice.gateway.http.RequestRouter;
 import io.sluice.gateway.http.internal.ConnectionResponder;
 import io.sluice.gateway.http.internal.ReadDeadlines;
@@ -44,6 +47,9 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
     private ConnectionResponder responder;
     private ConnectionInfo connection;
     private HttpRequest current;
+    /** Who sent {@link #current}, as the gate admitted it. */
+    private Principal principal = Principal.ANONYMOUS;
+    private NettyRequestHeaders currentHeaders;
     private ByteBuf body;
     private ReadTimer readTimer;
     /** Bytes of a request head arrived and its decoded head has not been seen yet. */
@@ -93,6 +99,17 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
         if (error != null) {
             reject(error);
             return false;
+        }
+        currentHeaders = new NettyRequestHeaders(req.headers());
+        if (!router.gateOpen()) {
+            String uri = req.uri();
+            RequestGate.Admission a = router.admit(req.method().name(), GatewayRequest.pathOf(uri), currentHeaders,
+                    HttpUtil.isTransferEncodingChunked(req) ? -1 : HttpUtil.getContentLength(req, -1L), connection);
+            if (!a.admitted()) {
+                reject(a.refusal());
+                return false;
+            }
+            principal = a.principal();
         }
         if (HttpUtil.is100ContinueExpected(req) && req.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
             ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
@@ -147,16 +164,23 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
         body = null;
         String uri = req.uri();
         GatewayRequest request = new GatewayRequest(req.method().name(), GatewayRequest.pathOf(uri),
-                GatewayRequest.queryOf(uri), new NettyRequestHeaders(req.headers()), content,
-                HttpUtil.isKeepAlive(req), connection);
+                GatewayRequest.queryOf(uri), currentHeaders, content, HttpUtil.isKeepAlive(req), connection,
+                principal);
+        currentHeaders = null;
+        principal = Principal.ANONYMOUS;
         responder.dispatch(request);
     }
 
     /** Answers an error in order after earlier responses, then closes; the rest of the input is dropped. */
     private void reject(ProtocolError error) {
+        reject(error.response());
+    }
+
+    /** Answers a refusal (a protocol error, or the gate's 401/403/429) in order, then closes. */
+    private void reject(GatewayResponse refusal) {
         releaseBody();
         current = null;
-        responder.reject(error);
+        responder.reject(refusal);
     }
 
     /** Bytes arrived (seen before the decoder): if no request is being read, a head has begun. */

@@ -63,7 +63,7 @@ public final class BlockingRawConnection implements BlockingConnectionHandler {
         InputStream in = socket.getInputStream();
         OutputStream out = socket.getOutputStream();
         RawRequestParser parser = new RawRequestParser(alloc, maxHeaderSize, maxBodySize,
-                new ConnectionInfo(socket.getRemoteSocketAddress()));
+                new ConnectionInfo(socket.getRemoteSocketAddress()), router.gateOpen() ? null : router::admit);
         HandoffExecutor handoff = new HandoffExecutor();
         ByteBuf buf = alloc.heapBuffer(READ_CHUNK);
         ByteBuf reply = alloc.heapBuffer(512);
@@ -88,7 +88,8 @@ public final class BlockingRawConnection implements BlockingConnectionHandler {
                         }
                     }
                     case ERROR -> {
-                        send(parser.error().response(), reply, out, true);
+                        GatewayResponse refusal = parser.errorResponse();
+                        send(refusal, reply, out, true);
                         lingerAfterLastAnswer(socket, in); // the rest of the refused request may be coming
                         return;
                     }

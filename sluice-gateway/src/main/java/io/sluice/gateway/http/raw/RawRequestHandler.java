@@ -42,8 +42,9 @@ final class RawRequestHandler extends ByteToMessageDecoder {
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
+        RequestRouter router = context.router();
         parser = new RawRequestParser(ctx.alloc(), context.maxHeaderSize(), context.maxBodySize(),
-                new ConnectionInfo(ctx.channel().remoteAddress()));
+                new ConnectionInfo(ctx.channel().remoteAddress()), router.gateOpen() ? null : router::admit);
         responder = new ConnectionResponder(ctx, context.router(), context.metrics(), context.draining(),
                 RawRequestHandler::encode);
         readTimer = new ReadTimer(ctx, new ReadDeadlines(context.headerReadTimeoutNanos(),
@@ -68,7 +69,7 @@ final class RawRequestHandler extends ByteToMessageDecoder {
                 case REQUEST_READY -> {
                     responder.dispatch(parser.takeRequest());
                 }
-                case ERROR -> responder.reject(parser.error());
+                case ERROR -> responder.reject(parser.errorResponse());
             }
         }
         if (responder.isClosing() && in.isReadable()) {

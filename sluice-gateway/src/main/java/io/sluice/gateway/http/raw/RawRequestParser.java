@@ -3,9 +3,13 @@ package io.sluice.gateway.http.raw;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
+import io.sluice.gateway.access.Principal;
 import io.sluice.gateway.http.ConnectionInfo;
 import io.sluice.gateway.http.GatewayRequest;
+import io.sluice.gateway.http.GatewayResponse;
+import io.sluice.gateway.http.HeadGate;
 import io.sluice.gateway.http.ProtocolError;
+import io.sluice.gateway.http.RequestGate;
 
 /**
  * Turns the bytes of one HTTP/1.1 connection into {@link GatewayRequest}s; one instance per connection,
@@ -75,6 +79,12 @@ public final class RawRequestParser {
     private ProtocolError error;
     private boolean released;
     private final ConnectionInfo connection;
+    /** Asked at head time whether the request may go on; null when every request is admitted. */
+    private final HeadGate gate;
+    /** The answer of a gate that refused the request (with its headers: WWW-Authenticate, Retry-After). */
+    private GatewayResponse refusal;
+    private Principal principal = Principal.ANONYMOUS;
+    private RawRequestHeaders admittedHeaders;
 
     public RawRequestParser(ByteBufAllocator alloc, int maxHeaderSize, int maxBodySize) {
         this(alloc, maxHeaderSize, maxBodySize, ConnectionInfo.UNKNOWN);
@@ -82,7 +92,18 @@ public final class RawRequestParser {
 
     /** @param connection the connection every request parsed here came on */
     public RawRequestParser(ByteBufAllocator alloc, int maxHeaderSize, int maxBodySize, ConnectionInfo connection) {
+        this(alloc, maxHeaderSize, maxBodySize, connection, null);
+    }
+
+    /**
+     * @param connection the connection every request parsed here came on
+     * @param gate       asked once per request when its head is complete and valid, before any body byte is
+     *                   read; a refusal is reported as {@link Progress#ERROR}; null admits every request
+     */
+    public RawRequestParser(ByteBufAllocator alloc, int maxHeaderSize, int maxBodySize, ConnectionInfo connection,
+                            HeadGate gate) {
         this.connection = connection;
+        this.gate = gate;
         if (maxHeaderSize < 16 || maxBodySize < 0) {
             throw new IllegalArgumentException("maxHeaderSize must be >= 16 and maxBodySize >= 0, got "
                     + maxHeaderSize + " and " + maxBodySize);
@@ -143,9 +164,17 @@ public final class RawRequestParser {
         return r;
     }
 
-    /** After {@link Progress#ERROR}: what to answer. After an error the parser is dead (the connection will close). */
+    /**
+     * After {@link Progress#ERROR}: the protocol error, or for a request the gate refused its status and
+     * code. After an error the parser is dead (the connection will close).
+     */
     public ProtocolError error() {
         return error;
+    }
+
+    /** After {@link Progress#ERROR}: the answer to write before closing (the gate's refusal, or the error's). */
+    public GatewayResponse errorResponse() {
+        return refusal != null ? refusal : error.response();
     }
 
     /** True while a request head has started arriving but is not complete (for the header-read timeout). */
@@ -207,6 +236,16 @@ public final class RawRequestParser {
         ProtocolError e = head.headError(maxBodySize);
         if (e != null) {
             return fail(e);
+        }
+        if (gate != null) {
+            admittedHeaders = head.headers();
+            RequestGate.Admission a = gate.admit(head.method(), head.path(), admittedHeaders,
+                    head.chunked() ? -1 : head.contentLength(), connection);
+            if (!a.admitted()) {
+                refusal = a.refusal();
+                return fail(new ProtocolError(refusal.status(), "refused", "refused before the body was read"));
+            }
+            principal = a.principal();
         }
         if (head.chunked()) {
             state = State.CHUNK_SIZE;
@@ -314,8 +353,11 @@ public final class RawRequestParser {
     private Progress complete() {
         ByteBuf content = body == null ? Unpooled.EMPTY_BUFFER : body;
         body = null;
-        ready = new GatewayRequest(head.method(), head.path(), head.query(), head.headers(), content,
-                head.keepAlive(), connection);
+        ready = new GatewayRequest(head.method(), head.path(), head.query(),
+                admittedHeaders != null ? admittedHeaders : head.headers(), content, head.keepAlive(), connection,
+                principal);
+        admittedHeaders = null;
+        principal = Principal.ANONYMOUS;
         head.reset();
         state = State.REQUEST_LINE;
         sectionBytes = 0;
