@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.gateway.access.AccessSettings;
 import io.sluice.gateway.access.ApiKeys;
 import io.sluice.gateway.access.Authorizer;
+import io.sluice.gateway.access.BasicUsers;
 import io.sluice.gateway.access.Principal;
 import io.sluice.gateway.access.QuotaGate;
 import io.sluice.gateway.testing.HttpConnection;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,7 +41,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The access gate at head time on every runtime x HTTP style, against a real broker: API keys (Bearer and
  * X-API-Key), 401 with a challenge, 403 before any topic lookup, 429 from the quota with its Retry-After,
  * nothing published for a refused request, pipelined requests behind a refusal not processed, and the
- * principal header that a client cannot spoof. The ACL and quota here are tiny in-test implementations
+ * principal header that a client cannot spoof; HTTP Basic, whose password check runs off the I/O thread
+ * (a pending admission), with pipelined requests behind it answered in order. The ACL and quota here are tiny in-test implementations
  * of {@link Authorizer} and {@link QuotaGate}.
  */
 @ParameterizedClass(name = "{0} + {1}")
@@ -79,6 +82,7 @@ class AccessGateTest extends SharedBrokerTest {
         ApiKeys.NewKey slow = ApiKeys.newKey("slow", Instant.now(), r);
         Files.writeString(dir.resolve("keys.txt"), ApiKeys.format(List.of(alice.entry(), slow.entry())));
         aliceKey = alice.key();
+        Files.writeString(dir.resolve("users.txt"), BasicUsers.line("alice", "pa55".toCharArray(), 1000, r) + "\n");
         slowKey = slow.key();
     }
 
@@ -94,7 +98,8 @@ class AccessGateTest extends SharedBrokerTest {
 
     @BeforeParameterizedClassInvocation(injectArguments = true)
     static void startGateway(IoMode io, HttpStyle http) {
-        AccessSettings access = new AccessSettings(List.of(), dir.resolve("keys.txt"), null, null, null, HEADER,
+        AccessSettings access = new AccessSettings(List.of(), dir.resolve("keys.txt"), null, null,
+                dir.resolve("users.txt"), HEADER,
                 false, ACL, QUOTA, 1, 1000, Duration.ofMinutes(1));
         gateway = Gateway.start(GatewayConfig.builder(kafka.bootstrapServers()).port(0).bind("127.0.0.1")
                 .io(io).http(http).ioThreads(2).access(access).build());
@@ -148,7 +153,8 @@ class AccessGateTest extends SharedBrokerTest {
         Response wrong = send(post("/topics/events", body("bad key"), "Authorization: Bearer " + aliceKey + "x"));
 
         assertThat(missing.status()).isEqualTo(401);
-        assertThat(missing.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"sluice\"");
+        assertThat(missing.header("WWW-Authenticate")).as("the last of two challenges")
+                .isEqualTo("Basic realm=\"sluice\", charset=\"UTF-8\"");
         assertThat(JSON.readTree(missing.body()).get("error").asText()).isEqualTo("unauthorized");
         assertThat(JSON.readTree(missing.body()).get("reason").asText()).isEqualTo("missing");
         assertThat(wrong.status()).isEqualTo(401);
@@ -206,5 +212,38 @@ class AccessGateTest extends SharedBrokerTest {
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.bodyText()).contains("sluice_auth_failures_total{method=\"api-key\",reason=\"invalid\"}")
                 .contains("sluice_forbidden_total").doesNotContain(aliceKey).doesNotContain(slowKey);
+    }
+
+    private static String basic(String user, String password) {
+        return "Authorization: Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldAcceptBasicCredentialsCheckedOffTheIoThreadAndRefuseAWrongPassword() throws Exception {
+        assertThat(send(post("/topics/events", body("basic"), basic("alice", "pa55"))).status()).isEqualTo(200);
+        Response wrong = send(post("/topics/events", body("basic"), basic("alice", "guess")));
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(JSON.readTree(wrong.body()).get("reason").asText()).isEqualTo("invalid");
+    }
+
+    @Test
+    void shouldAnswerPipelinedRequestsInOrderBehindAPasswordCheck() throws Exception {
+        long before = KafkaRecords.endOffsetSum(kafka.bootstrapServers(), "events");
+        String fresh = "fresh-" + System.nanoTime(); // a wrong password is never cached: always checked off-thread
+        try (HttpConnection c = new HttpConnection(gateway.port())) {
+            c.send(concat(post("/topics/events", body("one"), basic("alice", "pa55")),
+                    post("/topics/events", body("two"), "X-API-Key: " + aliceKey),
+                    get("/healthz"),
+                    post("/topics/events", new byte[0], basic("alice", fresh)),
+                    post("/topics/events", body("never"), "X-API-Key: " + aliceKey)));
+
+            assertThat(c.readResponse().status()).isEqualTo(200);
+            assertThat(c.readResponse().status()).isEqualTo(200);
+            assertThat(c.readResponse().status()).isEqualTo(200);
+            assertThat(c.readResponse().status()).isEqualTo(401);
+            assertThat(c.isClosedByServer()).isTrue();
+        }
+        assertThat(KafkaRecords.endOffsetSum(kafka.bootstrapServers(), "events")).isEqualTo(before + 2);
     }
 }

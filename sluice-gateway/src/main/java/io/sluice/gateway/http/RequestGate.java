@@ -10,6 +10,7 @@ import io.sluice.gateway.access.QuotaGate;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,6 +21,10 @@ import java.util.concurrent.TimeUnit;
  * {@link RequestRouter#admit}. {@link #OPEN} (no authentication, no ACL, no quota) answers without
  * allocating or looking anything up.
  *
+ * <p>A check too slow for an I/O thread (PBKDF2 for a Basic password not seen recently) answers a
+ * pending admission: the handler stops reading the connection until it completes, and resumes on its
+ * own thread (see {@link Admission#pending()}).
+ *
  * <p>A refusal closes the connection after its answer (with a lingering close, like every early error):
  * its body is never read into a request, never published, and pipelined requests behind it are not
  * processed. That costs a reconnect per refusal, which is cheap next to a guessing client's other costs
@@ -27,13 +32,25 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RequestGate {
 
-    /** The result of the gate: the admitted principal, or the answer that refuses the request. */
-    public record Admission(Principal principal, GatewayResponse refusal) {
+    /**
+     * The result of the gate: the admitted principal, or the answer that refuses the request, or the
+     * future decision. Immutable.
+     *
+     * @param principal the admitted principal, or null
+     * @param refusal   the closing answer of a refused request, or null
+     * @param pending   completes, on some other thread, with the decided admission; null when decided.
+     *                  The caller reads nothing more of the connection until then.
+     */
+    public record Admission(Principal principal, GatewayResponse refusal, CompletableFuture<Admission> pending) {
         /** Every request while the gate is open. */
-        public static final Admission ANONYMOUS = new Admission(Principal.ANONYMOUS, null);
+        public static final Admission ANONYMOUS = new Admission(Principal.ANONYMOUS, null, null);
 
         public boolean admitted() {
-            return refusal == null;
+            return principal != null;
+        }
+
+        public boolean isPending() {
+            return pending != null;
         }
     }
 
@@ -87,7 +104,6 @@ public final class RequestGate {
         if (open) {
             return Admission.ANONYMOUS;
         }
-        Principal who = Principal.ANONYMOUS;
         if (authentication != null) {
             String address = addressOf(connection);
             long wait = throttle.retryAfterNanos(address);
@@ -97,13 +113,26 @@ public final class RequestGate {
             }
             AuthOutcome outcome = authentication.authenticate(new Credentials(headers.get("Authorization"),
                     headers.get("X-API-Key"), connection.tls() == null ? null : connection.tls().clientPrincipal()));
-            if (!outcome.authenticated()) {
-                throttle.failed(address);
-                metrics.authenticationFailed(outcome.methodName(), outcome.reason().code());
-                return refuse(unauthorized(outcome.reason()));
+            if (outcome.isPending()) {
+                return new Admission(null, null, outcome.pending()
+                        .exceptionally(e -> AuthOutcome.refused(null, AuthOutcome.Reason.INVALID))
+                        .thenApply(o -> authenticated(o, address, topic, contentLength)));
             }
-            who = outcome.principal();
+            return authenticated(outcome, address, topic, contentLength);
         }
+        return authorized(Principal.ANONYMOUS, topic, contentLength);
+    }
+
+    private Admission authenticated(AuthOutcome outcome, String address, String topic, long contentLength) {
+        if (!outcome.authenticated()) {
+            throttle.failed(address);
+            metrics.authenticationFailed(outcome.methodName(), outcome.reason().code());
+            return refuse(unauthorized(outcome.reason()));
+        }
+        return authorized(outcome.principal(), topic, contentLength);
+    }
+
+    private Admission authorized(Principal who, String topic, long contentLength) {
         if (topic != null && !authorizer.mayProduce(who, topic)) {
             metrics.forbidden(who);
             return refuse(GatewayResponse.json(403, JsonBodies.error("forbidden",
@@ -114,11 +143,11 @@ public final class RequestGate {
             metrics.throttled("quota", who);
             return refuse(tooMany("quota_exceeded", "the quota of '" + who.name() + "' is used up", wait));
         }
-        return new Admission(who, null);
+        return new Admission(who, null, null);
     }
 
     private static Admission refuse(GatewayResponse r) {
-        return new Admission(null, r.closing());
+        return new Admission(null, r.closing(), null);
     }
 
     private GatewayResponse unauthorized(AuthOutcome.Reason reason) {

@@ -118,6 +118,11 @@ public final class ConnectionResponder implements ResponseSequencer.Writer {
         }
     }
 
+    /** Reads again after a pause of the handler's own (an admission that took time), unless back-pressure holds. */
+    public void readAgain() {
+        resumeReadingIfCaughtUp();
+    }
+
     private void resumeReadingIfCaughtUp() {
         if (!ctx.channel().config().isAutoRead() && ctx.channel().isWritable()
                 && sequencer.pendingCount() < MAX_PENDING / 2) {

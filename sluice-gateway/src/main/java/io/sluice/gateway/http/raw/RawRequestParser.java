@@ -54,10 +54,17 @@ public final class RawRequestParser {
         /** A request is complete: {@link #takeRequest()} it, then call again (more may already be in the buffer). */
         REQUEST_READY,
         /** The input is not acceptable HTTP/1.1: answer {@link #error()} and close the connection. */
-        ERROR
+        ERROR,
+        /**
+         * The gate needs time to decide on the request whose head is complete ({@link #pendingAdmission()});
+         * read nothing more, and once it completes call {@link #admitted} on this parser's thread, then parse on.
+         */
+        ADMISSION_PENDING
     }
 
-    private enum State { REQUEST_LINE, HEADERS, FIXED_BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_CR, CHUNK_LF, TRAILERS, DEAD }
+    private enum State {
+        REQUEST_LINE, HEADERS, AWAIT_ADMISSION, ADMITTED, FIXED_BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_CR, CHUNK_LF, TRAILERS, DEAD
+    }
 
     /** The first allocation for a body that did not arrive whole; it grows up to the body's limit. */
     private static final int INITIAL_BODY_CAPACITY = 64 * 1024;
@@ -85,6 +92,7 @@ public final class RawRequestParser {
     private GatewayResponse refusal;
     private Principal principal = Principal.ANONYMOUS;
     private RawRequestHeaders admittedHeaders;
+    private java.util.concurrent.CompletableFuture<RequestGate.Admission> pendingAdmission;
 
     public RawRequestParser(ByteBufAllocator alloc, int maxHeaderSize, int maxBodySize) {
         this(alloc, maxHeaderSize, maxBodySize, ConnectionInfo.UNKNOWN);
@@ -136,6 +144,8 @@ public final class RawRequestParser {
             Progress p = switch (state) {
                 case REQUEST_LINE -> requestLine(in);
                 case HEADERS -> headerLine(in);
+                case AWAIT_ADMISSION -> Progress.ADMISSION_PENDING;
+                case ADMITTED -> afterAdmission();
                 case FIXED_BODY -> fixedBody(in);
                 case CHUNK_SIZE -> chunkSize(in);
                 case CHUNK_DATA -> chunkData(in);
@@ -152,6 +162,33 @@ public final class RawRequestParser {
                 return p;
             }
         }
+    }
+
+    /**
+     * True when {@link #parse} has something to report even without more input: the gate's late decision
+     * ({@link #admitted}) has been taken and not yet acted on.
+     */
+    public boolean hasDecision() {
+        return state == State.ADMITTED || (state == State.DEAD && refusal != null && error != null);
+    }
+
+    /** After {@link Progress#ADMISSION_PENDING}: the gate's decision to wait for. */
+    public java.util.concurrent.CompletableFuture<RequestGate.Admission> pendingAdmission() {
+        return pendingAdmission;
+    }
+
+    /**
+     * The gate decided on the request that waited ({@link Progress#ADMISSION_PENDING}); call on this
+     * parser's thread, then parse on: a refusal makes the next {@link #parse} report {@link Progress#ERROR}.
+     */
+    public void admitted(RequestGate.Admission a) {
+        if (state != State.AWAIT_ADMISSION || released) {
+            return;
+        }
+        pendingAdmission = null;
+        if (admit(a) != null) {
+            state = State.ADMITTED; // the next parse() goes on to the body
+        } // else fail() recorded the refusal: the next parse() reports ERROR
     }
 
     /** After {@link Progress#REQUEST_READY}: the request (the caller owns and releases its body). */
@@ -241,12 +278,31 @@ public final class RawRequestParser {
             admittedHeaders = head.headers();
             RequestGate.Admission a = gate.admit(head.method(), head.path(), admittedHeaders,
                     head.chunked() ? -1 : head.contentLength(), connection);
-            if (!a.admitted()) {
-                refusal = a.refusal();
-                return fail(new ProtocolError(refusal.status(), "refused", "refused before the body was read"));
+            if (a.isPending()) {
+                pendingAdmission = a.pending();
+                state = State.AWAIT_ADMISSION;
+                return Progress.ADMISSION_PENDING;
             }
-            principal = a.principal();
+            if (admit(a) == null) {
+                return Progress.ERROR;
+            }
         }
+        return afterAdmission();
+    }
+
+    /** Takes the gate's decision: the principal, or (returning null) the refusal as the parser's error. */
+    private Principal admit(RequestGate.Admission a) {
+        if (!a.admitted()) {
+            refusal = a.refusal();
+            fail(new ProtocolError(refusal.status(), "refused", "refused before the body was read"));
+            return null;
+        }
+        principal = a.principal();
+        return principal;
+    }
+
+    /** The head is complete, valid and admitted: on to the body, or the request is complete. */
+    private Progress afterAdmission() {
         if (head.chunked()) {
             state = State.CHUNK_SIZE;
         } else if (head.contentLength() > 0) {
