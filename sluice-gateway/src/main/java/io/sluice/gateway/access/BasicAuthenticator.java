@@ -63,10 +63,9 @@ public final class BasicAuthenticator implements Authenticator {
             return refused();
         }
         String name = pair.substring(0, colon);
-        BasicUsers.User user = users.get().user(name);
-        if (user == null) {
-            return refused();
-        }
+        BasicUsers.User found = users.get().user(name);
+        // An unknown user is checked as slowly as a wrong password: timing does not tell which names exist.
+        BasicUsers.User user = found != null ? found : BasicUsers.NOBODY;
         ByteBuffer key = cacheKey(user, decoded);
         if (verified.getIfPresent(key) != null) {
             return ok(name);
@@ -84,7 +83,7 @@ public final class BasicAuthenticator implements Authenticator {
 
     private AuthOutcome check(BasicUsers.User user, char[] password, ByteBuffer key) {
         try {
-            if (!BasicUsers.matches(user, password)) {
+            if (!BasicUsers.matches(user, password) || user == BasicUsers.NOBODY) {
                 return refused();
             }
         } finally {

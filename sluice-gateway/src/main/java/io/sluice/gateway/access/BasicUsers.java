@@ -35,6 +35,9 @@ public final class BasicUsers {
 
     public static final BasicUsers EMPTY = new BasicUsers(Map.of());
 
+    /** Stands in for a user that does not exist: checked like any other, never matched. */
+    static final User NOBODY = new User("", DEFAULT_ITERATIONS, new byte[SALT_BYTES], new byte[HASH_BITS / 8]);
+
     private final Map<String, User> users;
 
     private BasicUsers(Map<String, User> users) {
