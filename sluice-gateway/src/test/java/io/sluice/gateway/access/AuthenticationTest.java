@@ -155,4 +155,40 @@ class AuthenticationTest {
     private static String b64(String s) {
         return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void shouldFollowAReloadedUsersFileAndKeepTheLastGoodOneAfterABadEdit(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        SecureRandom r = new SecureRandom();
+        Path f = java.nio.file.Files.writeString(dir.resolve("users.txt"),
+                BasicUsers.line("a", "one".toCharArray(), 1000, r) + "\n");
+        ReloadingFile<BasicUsers> users = new ReloadingFile<>(f, "Basic users", BasicUsers::parse);
+        BasicAuthenticator basic = new BasicAuthenticator(users::current, new FakeTicker());
+        assertThat(basic.authenticate(b64("a:one")).authenticated()).isTrue();
+
+        java.nio.file.Files.writeString(f, BasicUsers.line("b", "two".toCharArray(), 1000, r) + "\n");
+        assertThat(users.reloadIfChanged()).isTrue();
+        assertThat(basic.authenticate(b64("a:one")).authenticated()).as("removed, though cached").isFalse();
+        assertThat(basic.authenticate(b64("b:two")).authenticated()).isTrue();
+
+        java.nio.file.Files.writeString(f, "b:plain:two\n");
+        assertThat(users.reloadIfChanged()).isFalse();
+        assertThat(basic.authenticate(b64("b:two")).authenticated()).isTrue();
+    }
+
+    @Test
+    void shouldCheckOffTheCallingThreadWhenGivenAnExecutorAndAnswerFromTheCacheAfterwards() throws Exception {
+        BasicUsers users = BasicUsers.parse(Path.of("u"), BasicUsers.line("u", "pw".toCharArray(), 1000,
+                new SecureRandom()).getBytes(StandardCharsets.UTF_8));
+        java.util.List<Runnable> queued = new java.util.ArrayList<>();
+        BasicAuthenticator basic = new BasicAuthenticator(() -> users, new FakeTicker(), queued::add);
+
+        AuthOutcome first = basic.authenticate(b64("u:pw"));
+        assertThat(first.isPending()).isTrue();
+        assertThat(first.pending()).isNotDone();
+        queued.forEach(Runnable::run);
+        assertThat(first.pending().join().principal().name()).isEqualTo("u");
+        assertThat(basic.authenticate(b64("u:pw")).authenticated()).as("cached: decided at once").isTrue();
+        assertThat(basic.authenticate(b64("u:wrong")).isPending()).isTrue();
+    }
 }
