@@ -56,7 +56,7 @@ public final class RequestGate {
 
     /** Admits every request as {@link Principal#ANONYMOUS}. */
     public static final RequestGate OPEN = new RequestGate(null, FailureThrottle.OFF, Authorizer.ALLOW_ALL,
-            QuotaGate.UNLIMITED, AccessMetrics.NONE);
+            QuotaGate.UNLIMITED, RefusalMetrics.NONE);
 
     static final String ROUTE = "access";
 
@@ -64,13 +64,13 @@ public final class RequestGate {
     private final FailureThrottle throttle;
     private final Authorizer authorizer;
     private final QuotaGate quotas;
-    private final AccessMetrics metrics;
+    private final RefusalMetrics metrics;
     private final boolean open;
     private final List<Map.Entry<String, String>> challenges;
 
     /** @param authentication the methods in force, or null when authentication is off */
     public RequestGate(Authentication authentication, FailureThrottle throttle, Authorizer authorizer,
-                       QuotaGate quotas, AccessMetrics metrics) {
+                       QuotaGate quotas, RefusalMetrics metrics) {
         this.authentication = authentication;
         this.throttle = throttle;
         this.authorizer = authorizer;

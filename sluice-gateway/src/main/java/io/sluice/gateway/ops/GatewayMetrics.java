@@ -8,7 +8,7 @@ import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.sluice.gateway.access.Principal;
-import io.sluice.gateway.http.AccessMetrics;
+import io.sluice.gateway.http.RefusalMetrics;
 import io.sluice.gateway.http.HttpMetrics;
 import io.sluice.gateway.ingest.FailureKind;
 import io.sluice.gateway.ingest.IngestMetrics;
@@ -23,7 +23,7 @@ import java.util.function.DoubleSupplier;
  * The gateway's Prometheus metrics, in a registry of its own (several gateways may share a JVM in
  * tests). Thread-safe: recorded from I/O threads and the producer thread, scraped from any thread.
  */
-public final class GatewayMetrics implements HttpMetrics, IngestMetrics, AccessMetrics {
+public final class GatewayMetrics implements HttpMetrics, IngestMetrics, RefusalMetrics {
     private static final double NANOS_PER_SECOND = 1e9;
 
     private final PrometheusRegistry registry = new PrometheusRegistry();

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class RequestGateTest {
     private static final ConnectionInfo PEER = new ConnectionInfo(new InetSocketAddress("10.1.2.3", 40000));
     private final List<String> reported = new ArrayList<>();
-    private final AccessMetrics metrics = new AccessMetrics() {
+    private final RefusalMetrics metrics = new RefusalMetrics() {
         @Override
         public void authenticationFailed(String method, String reason) {
             reported.add("401 " + method + " " + reason);

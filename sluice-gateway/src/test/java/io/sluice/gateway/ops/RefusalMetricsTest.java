@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class AccessMetricsTest {
+class RefusalMetricsTest {
     private static final Principal ALICE = new Principal("alice", Set.of(), "api-key");
 
     @Test

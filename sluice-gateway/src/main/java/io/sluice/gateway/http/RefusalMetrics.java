@@ -3,14 +3,14 @@ package io.sluice.gateway.http;
 import io.sluice.gateway.access.Principal;
 
 /**
- * What the HTTP layer reports about refused requests, without a metrics library. Thread-safe; called on
- * I/O threads. Labels stay bounded: methods and reasons are fixed sets, and implementations label by
- * principal only when the operator asked for it.
+ * Thread-safe; called on I/O threads: what the HTTP layer reports about the requests its access gate
+ * refuses (401, 403, 429), without a metrics library. Labels stay bounded: methods and reasons are fixed
+ * sets, and implementations label by principal only when the operator asked for it.
  */
-public interface AccessMetrics {
+public interface RefusalMetrics {
 
     /** Reports nothing. */
-    AccessMetrics NONE = new AccessMetrics() {
+    RefusalMetrics NONE = new RefusalMetrics() {
         @Override
         public void authenticationFailed(String method, String reason) {
         }
