@@ -71,8 +71,10 @@ class AccessGateTest extends SharedBrokerTest {
 
         @Override
         public void charge(Principal who, long bytes) {
+            CHARGED.add(who.name() + " " + bytes);
         }
     };
+    static final java.util.Queue<String> CHARGED = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     @BeforeAll
     static void keys() throws Exception {
@@ -245,5 +247,16 @@ class AccessGateTest extends SharedBrokerTest {
             assertThat(c.isClosedByServer()).isTrue();
         }
         assertThat(KafkaRecords.endOffsetSum(kafka.bootstrapServers(), "events")).isEqualTo(before + 2);
+    }
+
+    @Test
+    void shouldChargeTheBytesOfAChunkedBodyToThePrincipalOnceRead() throws Exception {
+        CHARGED.clear();
+        byte[] chunked = ("POST /topics/events HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + aliceKey
+                + "\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThat(send(chunked).status()).isEqualTo(200);
+        assertThat(CHARGED).containsExactly("alice 11");
     }
 }

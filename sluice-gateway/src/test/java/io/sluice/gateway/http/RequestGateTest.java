@@ -164,4 +164,19 @@ class RequestGateTest {
         assertThat(a.isPending()).isTrue();
         assertThat(a.pending().join().refusal().status()).isEqualTo(403);
     }
+
+    @Test
+    void shouldTakeTheTlsClientPrincipalWhenMtlsIsAMethodAndNoOtherCredentialIsSent() {
+        Authentication mtls = new Authentication(Map.of(AuthMethod.MTLS,
+                c -> AuthOutcome.refused(AuthMethod.MTLS, AuthOutcome.Reason.INVALID)));
+        RequestGate gate = new RequestGate(mtls, FailureThrottle.OFF, (who, topic) -> true, QuotaGate.UNLIMITED,
+                metrics);
+        ConnectionInfo tls = new ConnectionInfo(PEER.peer(), new TlsSession("TLSv1.3", "TLS_AES_128_GCM_SHA256",
+                "device-42"));
+
+        assertThat(gate.admit(headers(), tls, "events", 1).principal())
+                .isEqualTo(new Principal("device-42", Set.of(), "mtls"));
+        assertThat(gate.admit(headers(), PEER, "events", 1).refusal().status()).as("plaintext: no certificate")
+                .isEqualTo(401);
+    }
 }
