@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -87,7 +88,7 @@ public final class BasicAuthenticator implements Authenticator {
                 return refused();
             }
         } finally {
-            java.util.Arrays.fill(password, '\0');
+            Arrays.fill(password, '\0');
         }
         verified.put(key, Boolean.TRUE);
         return ok(user.name());

@@ -10,6 +10,7 @@ import io.sluice.gateway.http.GatewayResponse;
 import io.sluice.gateway.http.HeadGate;
 import io.sluice.gateway.http.ProtocolError;
 import io.sluice.gateway.http.RequestGate;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Turns the bytes of one HTTP/1.1 connection into {@link GatewayRequest}s; one instance per connection,
@@ -32,10 +33,15 @@ import io.sluice.gateway.http.RequestGate;
  *     switch (p) {
  *         case REQUEST_READY -> dispatch(parser.takeRequest());   // then look for the next one
  *         case CONTINUE_EXPECTED -> write100Continue();
- *         case ERROR -> { answerAndClose(parser.error()); return; }
+ *         case ERROR -> { answerAndClose(parser.errorResponse()); return; }
+ *         case ADMISSION_PENDING -> { stopReading(); parser.pendingAdmission().thenRun(resumeOnThisThread); return; }
  *     }
  * }
  * }</pre>
+ *
+ * <p>With a {@link HeadGate}, each complete and valid head is shown to it before any body byte is read:
+ * a refusal (401, 403, 429) is reported as {@link Progress#ERROR} with the gate's answer, and a decision
+ * that takes time (a password hash) as {@link Progress#ADMISSION_PENDING}.
  *
  * <p>Limits: the request line may take {@code maxHeaderSize} bytes (with its CRLF; else 414), the request
  * line and header fields together too (else 431), and so may a chunked body's trailer section. Bodies
@@ -92,7 +98,7 @@ public final class RawRequestParser {
     private GatewayResponse refusal;
     private Principal principal = Principal.ANONYMOUS;
     private RawRequestHeaders admittedHeaders;
-    private java.util.concurrent.CompletableFuture<RequestGate.Admission> pendingAdmission;
+    private CompletableFuture<RequestGate.Admission> pendingAdmission;
 
     public RawRequestParser(ByteBufAllocator alloc, int maxHeaderSize, int maxBodySize) {
         this(alloc, maxHeaderSize, maxBodySize, ConnectionInfo.UNKNOWN);
@@ -173,7 +179,7 @@ public final class RawRequestParser {
     }
 
     /** After {@link Progress#ADMISSION_PENDING}: the gate's decision to wait for. */
-    public java.util.concurrent.CompletableFuture<RequestGate.Admission> pendingAdmission() {
+    public CompletableFuture<RequestGate.Admission> pendingAdmission() {
         return pendingAdmission;
     }
 
