@@ -5,6 +5,9 @@ import io.sluice.gateway.GatewayConfig;
 import io.sluice.gateway.HttpStyle;
 import io.sluice.gateway.IoMode;
 import io.sluice.gateway.SinkKind;
+import io.sluice.gateway.access.AccessSettings;
+import io.sluice.gateway.access.AuthMethod;
+import io.sluice.gateway.access.JwtAuthenticator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -119,6 +122,63 @@ public final class GatewayOptions {
                     + "passwords); --producer-property wins over it. Default: none.")
     Path producerConfig;
 
+    @Option(names = "--auth", paramLabel = "METHOD", split = ",", splitSynopsisLabel = ",",
+            description = "Accepted authentication methods: api-key, jwt, basic, mtls (comma-separated). Default: the "
+                    + "methods whose files are given (--api-keys, --jwt-jwks, --basic-users); none: no authentication.")
+    List<String> auth;
+
+    @Option(names = "--api-keys", paramLabel = "FILE",
+            description = "API keys file (made by 'sluice keys create'; holds hashes only), re-read when it changes. "
+                    + "Clients send 'Authorization: Bearer KEY' or 'X-API-Key: KEY'. Default: none.")
+    Path apiKeys;
+
+    @Option(names = "--jwt-jwks", paramLabel = "FILE|URL",
+            description = "JSON Web Key Set of the token issuer (RSA/EC keys), a file re-read when it changes or an "
+                    + "http(s) URL refreshed in the background. Default: none.")
+    String jwtJwks;
+
+    @Option(names = "--jwt-issuer", paramLabel = "ISS", description = "Required 'iss' of JWTs. Default: any.")
+    String jwtIssuer;
+
+    @Option(names = "--jwt-audience", paramLabel = "AUD", description = "Required 'aud' of JWTs. Default: any.")
+    String jwtAudience;
+
+    @Option(names = "--jwt-principal-claim", paramLabel = "CLAIM", defaultValue = "sub",
+            description = "JWT claim that names the principal. Default: ${DEFAULT-VALUE}.")
+    String jwtPrincipalClaim;
+
+    @Option(names = "--jwt-groups-claim", paramLabel = "CLAIM",
+            description = "JWT claim with the principal's groups (a list, or a space-separated string). Default: none.")
+    String jwtGroupsClaim;
+
+    @Option(names = "--basic-users", paramLabel = "FILE",
+            description = "HTTP Basic users file (lines from 'sluice keys hash-password'; PBKDF2 hashes only), "
+                    + "re-read when it changes. Default: none.")
+    Path basicUsers;
+
+    @Option(names = "--auth-failure-limit", paramLabel = "N", defaultValue = "20",
+            description = "Failed authentications per client address per minute before 429 + Retry-After. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int authFailureLimit;
+
+    @Option(names = "--principal-header", paramLabel = "NAME",
+            description = "Record header that carries the authenticated principal; a client-sent "
+                    + "Kafka-Header-NAME is dropped first. Default: none.")
+    String principalHeader;
+
+    @Option(names = "--metrics-principal-labels", defaultValue = "false", fallbackValue = "true", arity = "0..1",
+            description = "Label 403 and 429 metrics by principal (one series per principal). Default: ${DEFAULT-VALUE}.")
+    boolean metricsPrincipalLabels;
+
+    /** The access settings from these options (no ACL and no quotas: those come from --acl and --quota). */
+    AccessSettings accessSettings() {
+        List<AuthMethod> methods = auth == null ? List.of()
+                : auth.stream().filter(m -> !m.isBlank()).map(AuthMethod::parse).distinct().toList();
+        return new AccessSettings(methods, apiKeys, jwtJwks == null || jwtJwks.isBlank() ? null : jwtJwks,
+                new JwtAuthenticator.Settings(jwtIssuer, jwtAudience, jwtPrincipalClaim, jwtGroupsClaim, null),
+                basicUsers, principalHeader, metricsPrincipalLabels, null, null, -1, authFailureLimit, null);
+    }
+
     /** A gateway configuration from these options; throws {@link IllegalArgumentException} for out-of-range values. */
     GatewayConfig toConfig(String bootstrap, String defaultTopic, Map<String, String> effectiveProducerProperties) {
         return GatewayConfig.builder(bootstrap)
@@ -141,6 +201,7 @@ public final class GatewayOptions {
                 .http(http)
                 .ioThreads(ioThreads)
                 .producerProperties(effectiveProducerProperties)
+                .access(accessSettings())
                 .build();
     }
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 /** The top command, {@code sluice}: only dispatches to its subcommands. */
 @Command(name = "sluice", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Sluice: a high-throughput HTTP-to-Kafka gateway.",
-        subcommands = {ServeCommand.class, KafkaCommand.class, BenchCommand.class, SoakCommand.class,
+        subcommands = {ServeCommand.class, KafkaCommand.class, KeysCommand.class, BenchCommand.class, SoakCommand.class,
                 HelpCommand.class},
         footer = {"", "Run 'sluice <command> --help' for a command's options."})
 public final class SluiceCommand implements Callable<Integer> {

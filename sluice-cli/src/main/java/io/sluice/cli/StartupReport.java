@@ -39,6 +39,17 @@ record StartupReport(GatewayConfig config, int boundPort, String kafka, Optional
                 + " drain-timeout=" + c.drainTimeout();
     }
 
+    /** Authentication methods, ACL rule count, principal header: names and counts, never a key or secret. */
+    String access() {
+        var a = config.access();
+        var methods = a.effectiveMethods();
+        return "access: auth=" + (methods.isEmpty() ? "(none: every request is anonymous)"
+                : String.join(",", methods.stream().map(io.sluice.gateway.access.AuthMethod::cliName).toList()))
+                + (a.aclRules() >= 0 ? " acl-rules=" + a.aclRules() : " acl=(none: any topic)")
+                + (a.quotas() != io.sluice.gateway.access.QuotaGate.UNLIMITED ? " quotas=on" : "")
+                + (a.principalHeader() != null ? " principal-header=" + a.principalHeader() : "");
+    }
+
     String producer() {
         return "producer: " + ProducerSettings.masked(
                 ProducerSettings.effective(config.bootstrapServers(), config.delivery(), config.producerProperties()));
@@ -66,6 +77,7 @@ record StartupReport(GatewayConfig config, int boundPort, String kafka, Optional
 
     void logTo(Logger log) {
         log.info(configuration());
+        log.info(access());
         log.info(producer());
         log.info(runtime());
         log.info(openFiles());

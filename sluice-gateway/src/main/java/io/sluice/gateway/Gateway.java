@@ -1,6 +1,11 @@
 package io.sluice.gateway;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.sluice.gateway.access.AccessControl;
+import io.sluice.gateway.access.AccessSettings;
+import io.sluice.gateway.access.PolicyFileException;
+import io.sluice.gateway.http.RequestGate;
 import io.sluice.gateway.http.RequestRouter;
 import io.sluice.gateway.http.codec.CodecPipeline;
 import io.sluice.gateway.http.raw.BlockingRawConnection;
@@ -12,6 +17,7 @@ import io.sluice.gateway.transport.NettyTransport;
 import io.sluice.gateway.transport.ProtocolPipeline;
 import io.sluice.gateway.transport.Transport;
 import io.sluice.gateway.transport.VirtualThreadTransport;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -30,9 +36,12 @@ public final class Gateway implements AutoCloseable {
     private final IngestService ingest;
     private final GatewayMetrics metrics;
     private final Transport transport;
+    private final AccessControl access;
     private boolean closed;
 
-    private Gateway(GatewayConfig config, IngestBackend backend, GatewayMetrics metrics, Transport transport) {
+    private Gateway(GatewayConfig config, IngestBackend backend, GatewayMetrics metrics, Transport transport,
+                    AccessControl access) {
+        this.access = access;
         this.config = config;
         this.backend = backend;
         this.ingest = backend.service();
@@ -44,7 +53,8 @@ public final class Gateway implements AutoCloseable {
      * Connects to Kafka, binds the listener and starts serving; returns once the port is bound.
      * Kafka need not be reachable yet: until it is, /readyz answers 503 and produce requests 503.
      *
-     * @throws IllegalArgumentException for an invalid combination of options
+     * @throws IllegalArgumentException for an invalid combination of options, or a policy file (API keys,
+     *                                  Basic users, JWKS) that is missing or invalid (the message names its line)
      * @throws IllegalStateException    when the runtime is unavailable or the port cannot be bound
      */
     public static Gateway start(GatewayConfig config) {
@@ -52,17 +62,29 @@ public final class Gateway implements AutoCloseable {
             throw new IllegalArgumentException("--io virtual works only with --http raw: Netty's codec needs a Netty "
                     + "transport (use --io nio, epoll or io_uring for --http codec)");
         }
-        GatewayMetrics metrics = new GatewayMetrics();
+        AccessSettings accessSettings = config.access();
+        AccessControl access;
+        try {
+            access = AccessControl.start(accessSettings, Clock.systemUTC(), Ticker.systemTicker());
+        } catch (PolicyFileException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        GatewayMetrics metrics = new GatewayMetrics(accessSettings.metricsPrincipalLabels());
         IngestBackend backend = config.sink() == SinkKind.NONE ? IngestBackend.none(config.ingestSettings())
                 : IngestBackend.kafka(config.ingestSettings(), metrics, System::nanoTime);
         try {
             IngestService ingest = backend.service();
-            RequestRouter router = new RequestRouter(ingest, backend.availability(), metrics, config.defaultTopic());
+            RequestGate gate = accessSettings.gated() ? new RequestGate(access.authentication(), access.throttle(),
+                    accessSettings.authorizer(), accessSettings.quotas(), metrics) : RequestGate.OPEN;
+            RequestRouter router = new RequestRouter(ingest, backend.availability(), metrics, config.defaultTopic(),
+                    gate, accessSettings.principalHeader());
+
             Transport transport = startTransport(config, router, metrics, ingest::isDraining);
             metrics.gauge("sluice_open_connections", "HTTP connections open", transport::openConnections);
             metrics.gauge("sluice_inflight_requests", "Produce requests waiting for their outcome", ingest::inFlight);
-            return new Gateway(config, backend, metrics, transport);
+            return new Gateway(config, backend, metrics, transport, access);
         } catch (RuntimeException e) {
+            access.close();
             backend.flushAndClose();
             throw e;
         }
@@ -131,6 +153,7 @@ public final class Gateway implements AutoCloseable {
         }
         transport.close(Duration.ofSeconds(5));
         backend.flushAndClose();
+        access.close();
         log.info("Gateway stopped in {} ms; every accepted record was flushed",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }

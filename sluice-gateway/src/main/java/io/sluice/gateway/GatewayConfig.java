@@ -1,5 +1,6 @@
 package io.sluice.gateway;
 
+import io.sluice.gateway.access.AccessSettings;
 import io.sluice.gateway.ingest.IngestSettings;
 import io.sluice.gateway.ingest.ProducerSettings;
 import java.time.Duration;
@@ -34,6 +35,8 @@ import java.util.regex.Pattern;
  * @param ioThreads         event-loop threads for Netty transports
  * @param producerProperties Kafka producer properties, applied over Sluice's defaults
  * @param sink              where records go (Kafka, or nowhere for the HTTP-only benchmark baseline)
+ * @param access            authentication, authorization, quotas and the principal header
+ *                          ({@link AccessSettings#NONE}: everyone may write anything, as before)
  */
 public record GatewayConfig(
         String bind,
@@ -55,7 +58,8 @@ public record GatewayConfig(
         HttpStyle http,
         int ioThreads,
         Map<String, String> producerProperties,
-        SinkKind sink) {
+        SinkKind sink,
+        AccessSettings access) {
 
     public static final String DEFAULT_BIND = "0.0.0.0";
     public static final int DEFAULT_PORT = 8080;
@@ -83,6 +87,7 @@ public record GatewayConfig(
         Objects.requireNonNull(http, "http");
         producerProperties = ProducerSettings.maskedWhenPrinted(producerProperties == null ? Map.of() : producerProperties);
         sink = sink == null ? SinkKind.KAFKA : sink;
+        access = access == null ? AccessSettings.NONE : access;
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
         }
@@ -98,6 +103,13 @@ public record GatewayConfig(
     public IngestSettings ingestSettings() {
         return new IngestSettings(bootstrapServers, defaultTopic, topicAllowList, topicPattern, delivery,
                 producerProperties, maxQueuedRecords);
+    }
+
+    /** This configuration with other access settings (e.g. with the ACL and quotas built from their files). */
+    public GatewayConfig withAccess(AccessSettings a) {
+        return new GatewayConfig(bind, port, bootstrapServers, defaultTopic, topicAllowList, topicPattern, delivery,
+                maxQueuedRecords, maxBodySize, maxHeaderSize, maxConnections, idleTimeout, headerReadTimeout,
+                bodyReadTimeout, drainTimeout, io, http, ioThreads, producerProperties, sink, a);
     }
 
     /** A builder holding Sluice's defaults; only {@code bootstrapServers} has none. */
@@ -127,6 +139,7 @@ public record GatewayConfig(
         private int ioThreads = Runtime.getRuntime().availableProcessors();
         private final Map<String, String> producerProperties = new LinkedHashMap<>();
         private SinkKind sink = SinkKind.KAFKA;
+        private AccessSettings access = AccessSettings.NONE;
 
         private Builder(String bootstrapServers) {
             this.bootstrapServers = bootstrapServers;
@@ -153,11 +166,13 @@ public record GatewayConfig(
         public Builder producerProperty(String k, String v) { producerProperties.put(k, v); return this; }
         public Builder producerProperties(Map<String, String> v) { producerProperties.putAll(v); return this; }
         public Builder sink(SinkKind v) { sink = v; return this; }
+        public Builder access(AccessSettings v) { access = v; return this; }
 
         public GatewayConfig build() {
             return new GatewayConfig(bind, port, bootstrapServers, defaultTopic, topicAllowList, topicPattern,
                     delivery, maxQueuedRecords, maxBodySize, maxHeaderSize, maxConnections, idleTimeout,
-                    headerReadTimeout, bodyReadTimeout, drainTimeout, io, http, ioThreads, producerProperties, sink);
+                    headerReadTimeout, bodyReadTimeout, drainTimeout, io, http, ioThreads, producerProperties, sink,
+                    access);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.sluice.gateway.http;
 
 import io.netty.buffer.ByteBuf;
+import io.sluice.gateway.access.Principal;
 
 /**
  * One complete HTTP request (head and body), independent of the parser that read it. Confined to one
@@ -14,10 +15,18 @@ import io.netty.buffer.ByteBuf;
  * @param body      the body bytes (empty buffer when none)
  * @param keepAlive whether the connection stays open after the response (HTTP/1.1 default, or
  *                  HTTP/1.0 with "Connection: keep-alive")
- * @param connection the connection it came on (peer address; later TLS session and principal)
+ * @param connection the connection it came on (peer address, TLS session)
+ * @param principal  who sent it, as the {@link RequestGate} admitted it at head time
+ *                   ({@link Principal#ANONYMOUS} while authentication is off)
  */
 public record GatewayRequest(String method, String path, String query, RequestHeaders headers, ByteBuf body,
-                             boolean keepAlive, ConnectionInfo connection) {
+                             boolean keepAlive, ConnectionInfo connection, Principal principal) {
+
+    /** A request from an anonymous principal (authentication off, tests, tools). */
+    public GatewayRequest(String method, String path, String query, RequestHeaders headers, ByteBuf body,
+                          boolean keepAlive, ConnectionInfo connection) {
+        this(method, path, query, headers, body, keepAlive, connection, Principal.ANONYMOUS);
+    }
 
     /** Splits a request target into path and query. */
     public static String pathOf(String target) {

@@ -1,11 +1,14 @@
 package io.sluice.gateway.http;
 
+import io.sluice.gateway.access.Principal;
 import io.sluice.gateway.ingest.Availability;
 import io.sluice.gateway.ingest.IngestRecord;
 import io.sluice.gateway.ingest.IngestResult;
 import io.sluice.gateway.ingest.IngestService;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -19,6 +22,9 @@ import java.util.concurrent.Executor;
  * POST /anything/else                        publish to the default topic (unless disabled)
  * GET  /healthz  /readyz  /metrics           liveness, readiness, Prometheus metrics (HEAD too)
  * </pre>
+ *
+ * <p>Before a request's body is read, {@link #admit} asks the {@link RequestGate} whether it may go on
+ * (401, 403, 429). The health and metrics paths are not gated: probes and scrapers carry no credentials.
  */
 public final class RequestRouter {
     private static final byte[] HEALTHY = "{\"status\":\"ok\"}".getBytes(StandardCharsets.US_ASCII);
@@ -28,12 +34,59 @@ public final class RequestRouter {
     private final Availability health;
     private final HttpMetrics metrics;
     private final String defaultTopic;
+    private final RequestGate gate;
+    private final String principalHeader;
 
     public RequestRouter(IngestService ingest, Availability health, HttpMetrics metrics, String defaultTopic) {
+        this(ingest, health, metrics, defaultTopic, RequestGate.OPEN, null);
+    }
+
+    /**
+     * @param gate            decides at head time who may send what
+     * @param principalHeader the record header that carries the admitted principal's name, or null
+     */
+    public RequestRouter(IngestService ingest, Availability health, HttpMetrics metrics, String defaultTopic,
+                         RequestGate gate, String principalHeader) {
         this.ingest = ingest;
         this.health = health;
         this.metrics = metrics;
         this.defaultTopic = defaultTopic;
+        this.gate = gate;
+        this.principalHeader = principalHeader;
+    }
+
+    /** Whether every request is admitted without a look ({@link #admit} would answer anonymous). */
+    public boolean gateOpen() {
+        return gate.isOpen();
+    }
+
+    /**
+     * Admits or refuses a request from its head, before its body is read. Called once per request, on the
+     * connection's thread, after the protocol checks of the head passed.
+     *
+     * @param contentLength the body length the head declares, or -1
+     */
+    public RequestGate.Admission admit(String method, String path, RequestHeaders headers, long contentLength,
+                                       ConnectionInfo connection) {
+        if (gate.isOpen() || isUngated(path)) {
+            return RequestGate.Admission.ANONYMOUS;
+        }
+        return gate.admit(headers, connection, method.equals("POST") ? produceTopic(path) : null, contentLength);
+    }
+
+    private static boolean isUngated(String path) {
+        return path.equals("/healthz") || path.equals("/readyz") || path.equals("/metrics");
+    }
+
+    /** The topic a POST to {@code path} would produce to, or null when it would not produce (404, 400). */
+    String produceTopic(String path) {
+        if (path.startsWith("/topics/")) {
+            int start = "/topics/".length();
+            int slash = path.indexOf('/', start);
+            String topic = slash < 0 ? path.substring(start) : path.substring(start, slash);
+            return isValidTopicName(topic) ? topic : null;
+        }
+        return path.equals("/topics") || defaultTopic.isEmpty() ? null : defaultTopic;
     }
 
     /**
@@ -43,6 +96,9 @@ public final class RequestRouter {
     public CompletableFuture<GatewayResponse> route(GatewayRequest req, Executor executor) {
         try {
             PlantedLeak.retain(req.body()); // does nothing unless a test planted the leak
+            if (gate.charges() && req.headers().get("Transfer-Encoding") != null) {
+                gate.charge(req.principal(), req.body().readableBytes()); // chunked: known only now
+            }
             return dispatch(req, executor);
         } catch (RequestRejection r) {
             return CompletableFuture.completedFuture(OutcomeResponses.of(r, "produce"));
@@ -126,12 +182,35 @@ public final class RequestRouter {
                                                       Executor executor) throws RequestRejection {
         ProduceFormat format = ProduceFormat.forContentType(req.headers().get("Content-Type"));
         List<IngestRecord> records = format.decode(req, partition);
+        if (principalHeader != null) {
+            records = withPrincipal(records, req.principal());
+        }
         CompletableFuture<IngestResult> outcome = ingest.ingest(topic, records);
         if (outcome.isDone()) {
             // Already known (async mode, or refused): answer on this thread, no hop through a task queue.
             return done(format.encode(outcome.join()));
         }
         return outcome.thenApplyAsync(format::encode, executor);
+    }
+
+    /**
+     * The records with the principal as the {@code principalHeader} record header; a header of that name
+     * the client sent ({@code Kafka-Header-<name>}) is dropped first, so identity cannot be spoofed.
+     */
+    private List<IngestRecord> withPrincipal(List<IngestRecord> records, Principal who) {
+        byte[] name = who.name().getBytes(StandardCharsets.UTF_8);
+        List<IngestRecord> out = new ArrayList<>(records.size());
+        for (IngestRecord r : records) {
+            List<Map.Entry<String, byte[]>> headers = new ArrayList<>(r.headers().size() + 1);
+            for (Map.Entry<String, byte[]> h : r.headers()) {
+                if (!h.getKey().equalsIgnoreCase(principalHeader)) {
+                    headers.add(h);
+                }
+            }
+            headers.add(Map.entry(principalHeader, name));
+            out.add(new IngestRecord(r.partition(), r.key(), r.value(), headers));
+        }
+        return out;
     }
 
     private GatewayResponse readiness() {

@@ -7,6 +7,8 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.sluice.gateway.access.Principal;
+import io.sluice.gateway.http.RefusalMetrics;
 import io.sluice.gateway.http.HttpMetrics;
 import io.sluice.gateway.ingest.FailureKind;
 import io.sluice.gateway.ingest.IngestMetrics;
@@ -21,7 +23,7 @@ import java.util.function.DoubleSupplier;
  * The gateway's Prometheus metrics, in a registry of its own (several gateways may share a JVM in
  * tests). Thread-safe: recorded from I/O threads and the producer thread, scraped from any thread.
  */
-public final class GatewayMetrics implements HttpMetrics, IngestMetrics {
+public final class GatewayMetrics implements HttpMetrics, IngestMetrics, RefusalMetrics {
     private static final double NANOS_PER_SECOND = 1e9;
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
@@ -31,11 +33,34 @@ public final class GatewayMetrics implements HttpMetrics, IngestMetrics {
     private final Counter bytes;
     private final Counter failures;
     private final Histogram produceLatency;
+    private final Counter authFailures;
+    private final Counter forbidden;
+    private final Counter throttled;
+    /** Label 403s and 429s by principal too ({@code --metrics-principal-labels}): unbounded, opt-in. */
+    private final boolean principalLabels;
     /** Data points by route, then status code: avoids a label lookup per request on the hot path. */
     private final ConcurrentHashMap<String, AtomicReferenceArray<CounterDataPoint>> requestPoints =
             new ConcurrentHashMap<>();
 
     public GatewayMetrics() {
+        this(false);
+    }
+
+    /** @param principalLabels label 403 and 429 counts by principal name (cardinality grows with principals) */
+    public GatewayMetrics(boolean principalLabels) {
+        this.principalLabels = principalLabels;
+        authFailures = Counter.builder().name("sluice_auth_failures_total")
+                .help("Requests refused with 401, by authentication method and reason (missing, invalid, expired)")
+                .labelNames("method", "reason").register(registry);
+        forbidden = principalLabels
+                ? Counter.builder().name("sluice_forbidden_total").help("Requests refused with 403 by the ACL")
+                        .labelNames("principal").register(registry)
+                : Counter.builder().name("sluice_forbidden_total").help("Requests refused with 403 by the ACL")
+                        .register(registry);
+        throttled = Counter.builder().name("sluice_throttled_total")
+                .help("Requests refused with 429: kind=quota (over quota) or auth (too many failed authentications)")
+                .labelNames(principalLabels ? new String[] {"kind", "principal"} : new String[] {"kind"})
+                .register(registry);
         requests = Counter.builder().name("sluice_http_requests_total")
                 .help("HTTP requests answered, by route and status code").labelNames("route", "status")
                 .register(registry);
@@ -86,6 +111,29 @@ public final class GatewayMetrics implements HttpMetrics, IngestMetrics {
     @Override
     public void recordsFailed(FailureKind kind, long count) {
         failures.labelValues(kind.code()).inc(count);
+    }
+
+    @Override
+    public void authenticationFailed(String method, String reason) {
+        authFailures.labelValues(method, reason).inc();
+    }
+
+    @Override
+    public void forbidden(Principal who) {
+        if (principalLabels) {
+            forbidden.labelValues(who.name()).inc();
+        } else {
+            forbidden.inc();
+        }
+    }
+
+    @Override
+    public void throttled(String kind, Principal who) {
+        if (principalLabels) {
+            throttled.labelValues(kind, who == null ? "" : who.name()).inc();
+        } else {
+            throttled.labelValues(kind).inc();
+        }
     }
 
     @Override

@@ -14,14 +14,19 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import io.sluice.gateway.access.Principal;
 import io.sluice.gateway.http.ConnectionInfo;
 import io.sluice.gateway.http.GatewayRequest;
 import io.sluice.gateway.http.HttpMetrics;
+import io.sluice.gateway.http.GatewayResponse;
 import io.sluice.gateway.http.ProtocolError;
+import io.sluice.gateway.http.RequestGate;
 import io.sluice.gateway.http.RequestRouter;
+import io.sluice.gateway.http.internal.ConnectionPolicy;
 import io.sluice.gateway.http.internal.ConnectionResponder;
 import io.sluice.gateway.http.internal.ReadDeadlines;
 import io.sluice.gateway.http.internal.ReadTimer;
+import java.util.ArrayDeque;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,10 +49,16 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
     private ConnectionResponder responder;
     private ConnectionInfo connection;
     private HttpRequest current;
+    /** Who sent {@link #current}, as the gate admitted it. */
+    private Principal principal = Principal.ANONYMOUS;
+    private NettyRequestHeaders currentHeaders;
     private ByteBuf body;
     private ReadTimer readTimer;
     /** Bytes of a request head arrived and its decoded head has not been seen yet. */
     private boolean headPending;
+    /** The gate takes time over a head: what the decoder produces meanwhile waits here, in order. */
+    private boolean awaitingAdmission;
+    private final ArrayDeque<Object> held = new ArrayDeque<>(0);
 
     CodecRequestHandler(RequestRouter router, HttpMetrics metrics, int maxBodySize, long headerReadTimeoutNanos,
                         long bodyReadTimeoutNanos, BooleanSupplier draining) {
@@ -76,9 +87,19 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
             responder.discardedInput();
             return;
         }
+        if (awaitingAdmission) {
+            held.add(msg);
+            return;
+        }
         if (msg instanceof HttpRequest req) {
             if (!startRequest(req)) {
                 ReferenceCountUtil.release(msg);
+                return;
+            }
+            if (awaitingAdmission) {
+                if (msg instanceof HttpContent) {
+                    held.addFirst(msg); // the head's own content, before anything decoded after it
+                }
                 return;
             }
         }
@@ -94,12 +115,72 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
             reject(error);
             return false;
         }
+        currentHeaders = new NettyRequestHeaders(req.headers());
+        if (!router.gateOpen()) {
+            String uri = req.uri();
+            RequestGate.Admission a = router.admit(req.method().name(), GatewayRequest.pathOf(uri), currentHeaders,
+                    HttpUtil.isTransferEncodingChunked(req) ? -1 : HttpUtil.getContentLength(req, -1L), connection);
+            if (a.isPending()) {
+                awaitAdmission(req, a);
+                return true;
+            }
+            if (!a.admitted()) {
+                reject(a.refusal());
+                return false;
+            }
+            principal = a.principal();
+        }
+        beginBody(req);
+        return true;
+    }
+
+    /** The gate needs time (a password hash): hold what arrives, read no more, go on when it has decided. */
+    private void awaitAdmission(HttpRequest req, RequestGate.Admission pending) {
+        awaitingAdmission = true;
+        ctx.channel().config().setAutoRead(false);
+        pending.pending().whenComplete((a, failure) -> ctx.executor().execute(() -> admissionDecided(req,
+                a != null ? a : new RequestGate.Admission(null, ConnectionPolicy.internalError().closing(), null))));
+    }
+
+    /** On the event loop: refuse, or start the body and replay what was held, in order. */
+    private void admissionDecided(HttpRequest req, RequestGate.Admission a) {
+        awaitingAdmission = false;
+        if (ctx.isRemoved() || !ctx.channel().isActive()) {
+            releaseHeld();
+            return;
+        }
+        if (!a.admitted()) {
+            releaseHeld();
+            reject(a.refusal());
+        } else {
+            principal = a.principal();
+            beginBody(req);
+            while (!held.isEmpty() && !awaitingAdmission) {
+                Object m = held.poll();
+                if (m == req) {
+                    addContent((HttpContent) m);
+                } else {
+                    channelRead(ctx, m);
+                }
+            }
+        }
+        responder.readAgain();
+    }
+
+    private void releaseHeld() {
+        Object m;
+        while ((m = held.poll()) != null) {
+            ReferenceCountUtil.release(m);
+        }
+    }
+
+    /** The head passed every check: answer 100-continue if asked, and read its body. */
+    private void beginBody(HttpRequest req) {
         if (HttpUtil.is100ContinueExpected(req) && req.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
             ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
                     Unpooled.EMPTY_BUFFER));
         }
         current = req;
-        return true;
     }
 
     private void addContent(HttpContent content) {
@@ -147,16 +228,23 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
         body = null;
         String uri = req.uri();
         GatewayRequest request = new GatewayRequest(req.method().name(), GatewayRequest.pathOf(uri),
-                GatewayRequest.queryOf(uri), new NettyRequestHeaders(req.headers()), content,
-                HttpUtil.isKeepAlive(req), connection);
+                GatewayRequest.queryOf(uri), currentHeaders, content, HttpUtil.isKeepAlive(req), connection,
+                principal);
+        currentHeaders = null;
+        principal = Principal.ANONYMOUS;
         responder.dispatch(request);
     }
 
     /** Answers an error in order after earlier responses, then closes; the rest of the input is dropped. */
     private void reject(ProtocolError error) {
+        reject(error.response());
+    }
+
+    /** Answers a refusal (a protocol error, or the gate's 401/403/429) in order, then closes. */
+    private void reject(GatewayResponse refusal) {
         releaseBody();
         current = null;
-        responder.reject(error);
+        responder.reject(refusal);
     }
 
     /** Bytes arrived (seen before the decoder): if no request is being read, a head has begun. */
@@ -198,6 +286,7 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         readTimer.cancel();
         releaseBody();
+        releaseHeld();
         ctx.fireChannelInactive();
     }
 

@@ -74,12 +74,20 @@ public final class ConnectionResponder implements ResponseSequencer.Writer {
 
     /** Answers a protocol error in order after earlier answers, then closes; later input is dropped. */
     public void reject(ProtocolError error) {
+        reject(error.response());
+    }
+
+    /**
+     * Answers a refusal found in a request's head (a protocol error, or the access gate's 401, 403 or 429)
+     * in order after earlier answers, then closes; later input is dropped.
+     */
+    public void reject(GatewayResponse refusal) {
         if (closing) {
             return;
         }
         stopProcessing();
         linger = true; // refused mid-request: the rest of it may still be on its way
-        sequencer.enqueue(CompletableFuture.completedFuture(error.response()), ConnectionPolicy.AS_IS);
+        sequencer.enqueue(CompletableFuture.completedFuture(refusal.closing()), ConnectionPolicy.AS_IS);
     }
 
     /** From now on the connection only writes what is owed and closes: input is read and dropped, not processed. */
@@ -108,6 +116,11 @@ public final class ConnectionResponder implements ResponseSequencer.Writer {
         } else {
             resumeReadingIfCaughtUp();
         }
+    }
+
+    /** Reads again after a pause of the handler's own (an admission that took time), unless back-pressure holds. */
+    public void readAgain() {
+        resumeReadingIfCaughtUp();
     }
 
     private void resumeReadingIfCaughtUp() {

@@ -8,6 +8,7 @@ import io.sluice.gateway.http.GatewayResponse;
 import io.sluice.gateway.http.HttpMetrics;
 import io.sluice.gateway.http.JsonBodies;
 import io.sluice.gateway.http.ProtocolError;
+import io.sluice.gateway.http.RequestGate;
 import io.sluice.gateway.http.RequestRouter;
 import io.sluice.gateway.http.internal.ConnectionPolicy;
 import io.sluice.gateway.http.internal.LingeringClose;
@@ -19,7 +20,9 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -63,14 +66,14 @@ public final class BlockingRawConnection implements BlockingConnectionHandler {
         InputStream in = socket.getInputStream();
         OutputStream out = socket.getOutputStream();
         RawRequestParser parser = new RawRequestParser(alloc, maxHeaderSize, maxBodySize,
-                new ConnectionInfo(socket.getRemoteSocketAddress()));
+                new ConnectionInfo(socket.getRemoteSocketAddress()), router.gateOpen() ? null : router::admit);
         HandoffExecutor handoff = new HandoffExecutor();
         ByteBuf buf = alloc.heapBuffer(READ_CHUNK);
         ByteBuf reply = alloc.heapBuffer(512);
         ReadDeadlines deadlines = new ReadDeadlines(headerReadTimeoutNanos, bodyReadTimeoutNanos, System::nanoTime);
         try {
             while (true) {
-                RawRequestParser.Progress progress = buf.isReadable() ? parser.parse(buf)
+                RawRequestParser.Progress progress = buf.isReadable() || parser.hasDecision() ? parser.parse(buf)
                         : RawRequestParser.Progress.NEED_MORE;
                 switch (progress) {
                     case CONTINUE_EXPECTED -> {
@@ -88,10 +91,12 @@ public final class BlockingRawConnection implements BlockingConnectionHandler {
                         }
                     }
                     case ERROR -> {
-                        send(parser.error().response(), reply, out, true);
+                        GatewayResponse refusal = parser.errorResponse();
+                        send(refusal, reply, out, true);
                         lingerAfterLastAnswer(socket, in); // the rest of the refused request may be coming
                         return;
                     }
+                    case ADMISSION_PENDING -> parser.admitted(awaitAdmission(parser));
                     case NEED_MORE -> {
                         deadlines.reading(parser.inHead(), parser.inBody());
                         if (!read(socket, in, buf, deadlines.nanosLeft())) {
@@ -112,6 +117,15 @@ public final class BlockingRawConnection implements BlockingConnectionHandler {
             parser.release();
             buf.release();
             reply.release();
+        }
+    }
+
+    /** Waits (this is a virtual thread) for a gate that needed time; a bug there refuses with a 500. */
+    private static RequestGate.Admission awaitAdmission(RawRequestParser parser) throws InterruptedException {
+        try {
+            return parser.pendingAdmission().get(OUTCOME_WAIT_NANOS, TimeUnit.NANOSECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            return new RequestGate.Admission(null, ConnectionPolicy.internalError().closing(), null);
         }
     }
 

@@ -9,11 +9,15 @@ import io.sluice.gateway.http.ConnectionInfo;
 import io.sluice.gateway.http.GatewayResponse;
 import io.sluice.gateway.http.HttpMetrics;
 import io.sluice.gateway.http.ProtocolError;
+import io.sluice.gateway.http.RequestGate;
 import io.sluice.gateway.http.RequestRouter;
+import io.sluice.gateway.http.internal.ConnectionPolicy;
 import io.sluice.gateway.http.internal.ConnectionResponder;
 import io.sluice.gateway.http.internal.ReadDeadlines;
 import io.sluice.gateway.http.internal.ReadTimer;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +34,8 @@ final class RawRequestHandler extends ByteToMessageDecoder {
     private RawRequestParser parser;
     private ConnectionResponder responder;
     private ReadTimer readTimer;
+    /** The gate's decision this connection waits for, or null. */
+    private CompletableFuture<RequestGate.Admission> awaited;
 
     /** What every connection's handler shares. */
     record RouterContext(RequestRouter router, HttpMetrics metrics, BooleanSupplier draining, int maxHeaderSize,
@@ -42,8 +48,9 @@ final class RawRequestHandler extends ByteToMessageDecoder {
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
+        RequestRouter router = context.router();
         parser = new RawRequestParser(ctx.alloc(), context.maxHeaderSize(), context.maxBodySize(),
-                new ConnectionInfo(ctx.channel().remoteAddress()));
+                new ConnectionInfo(ctx.channel().remoteAddress()), router.gateOpen() ? null : router::admit);
         responder = new ConnectionResponder(ctx, context.router(), context.metrics(), context.draining(),
                 RawRequestHandler::encode);
         readTimer = new ReadTimer(ctx, new ReadDeadlines(context.headerReadTimeoutNanos(),
@@ -58,17 +65,21 @@ final class RawRequestHandler extends ByteToMessageDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        while (!responder.isClosing() && in.isReadable()) {
+        while (!responder.isClosing() && (in.isReadable() || parser.hasDecision())) {
             switch (parser.parse(in)) {
                 case NEED_MORE -> {
                     armTimers(ctx);
+                    return;
+                }
+                case ADMISSION_PENDING -> {
+                    awaitAdmission(ctx);
                     return;
                 }
                 case CONTINUE_EXPECTED -> ctx.writeAndFlush(Unpooled.wrappedBuffer(RawResponseEncoder.CONTINUE));
                 case REQUEST_READY -> {
                     responder.dispatch(parser.takeRequest());
                 }
-                case ERROR -> responder.reject(parser.error());
+                case ERROR -> responder.reject(parser.errorResponse());
             }
         }
         if (responder.isClosing() && in.isReadable()) {
@@ -76,6 +87,33 @@ final class RawRequestHandler extends ByteToMessageDecoder {
             responder.discardedInput();
         }
         armTimers(ctx);
+    }
+
+    /**
+     * The gate needs time (a password hash): read nothing more until it has decided, then go on, on this
+     * event loop, with the bytes already received. Regression (AccessGateTest, pipelined requests behind a
+     * password check): ByteToMessageDecoder calls decode again while the parser waits, and a second
+     * listener on the same decision later admitted the next pipelined request with the first one's
+     * principal; one listener per decision, and a decision applies only to the request it was made for.
+     */
+    private void awaitAdmission(ChannelHandlerContext ctx) {
+        CompletableFuture<RequestGate.Admission> decision = parser.pendingAdmission();
+        if (decision == awaited) {
+            return; // ByteToMessageDecoder called decode again on the same input: already waiting
+        }
+        awaited = decision;
+        readTimer.reading(false, false);
+        ctx.channel().config().setAutoRead(false);
+        decision.whenComplete((a, failure) -> ctx.executor().execute(() -> {
+            if (awaited != decision || ctx.isRemoved() || !ctx.channel().isActive()) {
+                return;
+            }
+            awaited = null;
+            parser.admitted(a != null ? a
+                    : new RequestGate.Admission(null, ConnectionPolicy.internalError().closing(), null));
+            decode(ctx, internalBuffer(), new ArrayList<>(0));
+            responder.readAgain();
+        }));
     }
 
     /** After a read: a head or body still incomplete keeps (or starts) its deadline; whole requests start none. */

@@ -3,9 +3,14 @@ package io.sluice.gateway.http.raw;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
+import io.sluice.gateway.access.Principal;
 import io.sluice.gateway.http.ConnectionInfo;
 import io.sluice.gateway.http.GatewayRequest;
+import io.sluice.gateway.http.GatewayResponse;
+import io.sluice.gateway.http.HeadGate;
 import io.sluice.gateway.http.ProtocolError;
+import io.sluice.gateway.http.RequestGate;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Turns the bytes of one HTTP/1.1 connection into {@link GatewayRequest}s; one instance per connection,
@@ -28,10 +33,15 @@ import io.sluice.gateway.http.ProtocolError;
  *     switch (p) {
  *         case REQUEST_READY -> dispatch(parser.takeRequest());   // then look for the next one
  *         case CONTINUE_EXPECTED -> write100Continue();
- *         case ERROR -> { answerAndClose(parser.error()); return; }
+ *         case ERROR -> { answerAndClose(parser.errorResponse()); return; }
+ *         case ADMISSION_PENDING -> { stopReading(); parser.pendingAdmission().thenRun(resumeOnThisThread); return; }
  *     }
  * }
  * }</pre>
+ *
+ * <p>With a {@link HeadGate}, each complete and valid head is shown to it before any body byte is read:
+ * a refusal (401, 403, 429) is reported as {@link Progress#ERROR} with the gate's answer, and a decision
+ * that takes time (a password hash) as {@link Progress#ADMISSION_PENDING}.
  *
  * <p>Limits: the request line may take {@code maxHeaderSize} bytes (with its CRLF; else 414), the request
  * line and header fields together too (else 431), and so may a chunked body's trailer section. Bodies
@@ -50,10 +60,17 @@ public final class RawRequestParser {
         /** A request is complete: {@link #takeRequest()} it, then call again (more may already be in the buffer). */
         REQUEST_READY,
         /** The input is not acceptable HTTP/1.1: answer {@link #error()} and close the connection. */
-        ERROR
+        ERROR,
+        /**
+         * The gate needs time to decide on the request whose head is complete ({@link #pendingAdmission()});
+         * read nothing more, and once it completes call {@link #admitted} on this parser's thread, then parse on.
+         */
+        ADMISSION_PENDING
     }
 
-    private enum State { REQUEST_LINE, HEADERS, FIXED_BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_CR, CHUNK_LF, TRAILERS, DEAD }
+    private enum State {
+        REQUEST_LINE, HEADERS, AWAIT_ADMISSION, ADMITTED, FIXED_BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_CR, CHUNK_LF, TRAILERS, DEAD
+    }
 
     /** The first allocation for a body that did not arrive whole; it grows up to the body's limit. */
     private static final int INITIAL_BODY_CAPACITY = 64 * 1024;
@@ -75,6 +92,13 @@ public final class RawRequestParser {
     private ProtocolError error;
     private boolean released;
     private final ConnectionInfo connection;
+    /** Asked at head time whether the request may go on; null when every request is admitted. */
+    private final HeadGate gate;
+    /** The answer of a gate that refused the request (with its headers: WWW-Authenticate, Retry-After). */
+    private GatewayResponse refusal;
+    private Principal principal = Principal.ANONYMOUS;
+    private RawRequestHeaders admittedHeaders;
+    private CompletableFuture<RequestGate.Admission> pendingAdmission;
 
     public RawRequestParser(ByteBufAllocator alloc, int maxHeaderSize, int maxBodySize) {
         this(alloc, maxHeaderSize, maxBodySize, ConnectionInfo.UNKNOWN);
@@ -82,7 +106,18 @@ public final class RawRequestParser {
 
     /** @param connection the connection every request parsed here came on */
     public RawRequestParser(ByteBufAllocator alloc, int maxHeaderSize, int maxBodySize, ConnectionInfo connection) {
+        this(alloc, maxHeaderSize, maxBodySize, connection, null);
+    }
+
+    /**
+     * @param connection the connection every request parsed here came on
+     * @param gate       asked once per request when its head is complete and valid, before any body byte is
+     *                   read; a refusal is reported as {@link Progress#ERROR}; null admits every request
+     */
+    public RawRequestParser(ByteBufAllocator alloc, int maxHeaderSize, int maxBodySize, ConnectionInfo connection,
+                            HeadGate gate) {
         this.connection = connection;
+        this.gate = gate;
         if (maxHeaderSize < 16 || maxBodySize < 0) {
             throw new IllegalArgumentException("maxHeaderSize must be >= 16 and maxBodySize >= 0, got "
                     + maxHeaderSize + " and " + maxBodySize);
@@ -115,6 +150,8 @@ public final class RawRequestParser {
             Progress p = switch (state) {
                 case REQUEST_LINE -> requestLine(in);
                 case HEADERS -> headerLine(in);
+                case AWAIT_ADMISSION -> Progress.ADMISSION_PENDING;
+                case ADMITTED -> afterAdmission();
                 case FIXED_BODY -> fixedBody(in);
                 case CHUNK_SIZE -> chunkSize(in);
                 case CHUNK_DATA -> chunkData(in);
@@ -133,6 +170,33 @@ public final class RawRequestParser {
         }
     }
 
+    /**
+     * True when {@link #parse} has something to report even without more input: the gate's late decision
+     * ({@link #admitted}) has been taken and not yet acted on.
+     */
+    public boolean hasDecision() {
+        return state == State.ADMITTED || (state == State.DEAD && refusal != null && error != null);
+    }
+
+    /** After {@link Progress#ADMISSION_PENDING}: the gate's decision to wait for. */
+    public CompletableFuture<RequestGate.Admission> pendingAdmission() {
+        return pendingAdmission;
+    }
+
+    /**
+     * The gate decided on the request that waited ({@link Progress#ADMISSION_PENDING}); call on this
+     * parser's thread, then parse on: a refusal makes the next {@link #parse} report {@link Progress#ERROR}.
+     */
+    public void admitted(RequestGate.Admission a) {
+        if (state != State.AWAIT_ADMISSION || released) {
+            return;
+        }
+        pendingAdmission = null;
+        if (admit(a) != null) {
+            state = State.ADMITTED; // the next parse() goes on to the body
+        } // else fail() recorded the refusal: the next parse() reports ERROR
+    }
+
     /** After {@link Progress#REQUEST_READY}: the request (the caller owns and releases its body). */
     public GatewayRequest takeRequest() {
         GatewayRequest r = ready;
@@ -143,9 +207,17 @@ public final class RawRequestParser {
         return r;
     }
 
-    /** After {@link Progress#ERROR}: what to answer. After an error the parser is dead (the connection will close). */
+    /**
+     * After {@link Progress#ERROR}: the protocol error, or for a request the gate refused its status and
+     * code. After an error the parser is dead (the connection will close).
+     */
     public ProtocolError error() {
         return error;
+    }
+
+    /** After {@link Progress#ERROR}: the answer to write before closing (the gate's refusal, or the error's). */
+    public GatewayResponse errorResponse() {
+        return refusal != null ? refusal : error.response();
     }
 
     /** True while a request head has started arriving but is not complete (for the header-read timeout). */
@@ -208,6 +280,35 @@ public final class RawRequestParser {
         if (e != null) {
             return fail(e);
         }
+        if (gate != null) {
+            admittedHeaders = head.headers();
+            RequestGate.Admission a = gate.admit(head.method(), head.path(), admittedHeaders,
+                    head.chunked() ? -1 : head.contentLength(), connection);
+            if (a.isPending()) {
+                pendingAdmission = a.pending();
+                state = State.AWAIT_ADMISSION;
+                return Progress.ADMISSION_PENDING;
+            }
+            if (admit(a) == null) {
+                return Progress.ERROR;
+            }
+        }
+        return afterAdmission();
+    }
+
+    /** Takes the gate's decision: the principal, or (returning null) the refusal as the parser's error. */
+    private Principal admit(RequestGate.Admission a) {
+        if (!a.admitted()) {
+            refusal = a.refusal();
+            fail(new ProtocolError(refusal.status(), "refused", "refused before the body was read"));
+            return null;
+        }
+        principal = a.principal();
+        return principal;
+    }
+
+    /** The head is complete, valid and admitted: on to the body, or the request is complete. */
+    private Progress afterAdmission() {
         if (head.chunked()) {
             state = State.CHUNK_SIZE;
         } else if (head.contentLength() > 0) {
@@ -314,8 +415,11 @@ public final class RawRequestParser {
     private Progress complete() {
         ByteBuf content = body == null ? Unpooled.EMPTY_BUFFER : body;
         body = null;
-        ready = new GatewayRequest(head.method(), head.path(), head.query(), head.headers(), content,
-                head.keepAlive(), connection);
+        ready = new GatewayRequest(head.method(), head.path(), head.query(),
+                admittedHeaders != null ? admittedHeaders : head.headers(), content, head.keepAlive(), connection,
+                principal);
+        admittedHeaders = null;
+        principal = Principal.ANONYMOUS;
         head.reset();
         state = State.REQUEST_LINE;
         sectionBytes = 0;
