@@ -6,8 +6,13 @@ import io.sluice.gateway.HttpStyle;
 import io.sluice.gateway.IoMode;
 import io.sluice.gateway.SinkKind;
 import io.sluice.gateway.access.AccessSettings;
+import io.sluice.gateway.access.AclAuthorizer;
 import io.sluice.gateway.access.AuthMethod;
 import io.sluice.gateway.access.JwtAuthenticator;
+import io.sluice.gateway.access.PolicyFileException;
+import io.sluice.gateway.access.QuotaGate;
+import io.sluice.gateway.access.QuotaLimits;
+import io.sluice.gateway.access.TokenBucketQuotas;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -161,6 +166,17 @@ public final class GatewayOptions {
                     + "Default: ${DEFAULT-VALUE}.")
     int authFailureLimit;
 
+    @Option(names = "--acl", paramLabel = "FILE",
+            description = "Per-topic authorization rules (YAML; see the README's Security section), re-read when the "
+                    + "file changes; anything no rule allows is denied. Default: none (any topic).")
+    Path acl;
+
+    @Option(names = "--quota", paramLabel = "SPEC",
+            description = "Per-principal rate limit, e.g. requests=100/s,bytes=1MiB/s (either part optional); the "
+                    + "ACL file's quotas section overrides it per principal or group. Over quota: 429 + Retry-After. "
+                    + "Default: none.")
+    String quota;
+
     @Option(names = "--principal-header", paramLabel = "NAME",
             description = "Record header that carries the authenticated principal; a client-sent "
                     + "Kafka-Header-NAME is dropped first. Default: none.")
@@ -170,13 +186,31 @@ public final class GatewayOptions {
             description = "Label 403 and 429 metrics by principal (one series per principal). Default: ${DEFAULT-VALUE}.")
     boolean metricsPrincipalLabels;
 
-    /** The access settings from these options (no ACL and no quotas: those come from --acl and --quota). */
+    /**
+     * The access settings from these options, with the ACL read from {@code --acl} (a bad file throws
+     * {@link IllegalArgumentException} naming its line) and the quotas of {@code --quota} and the ACL file.
+     */
     AccessSettings accessSettings() {
         List<AuthMethod> methods = auth == null ? List.of()
                 : auth.stream().filter(m -> !m.isBlank()).map(AuthMethod::parse).distinct().toList();
+        AclAuthorizer rules = null;
+        if (acl != null) {
+            try {
+                rules = AclAuthorizer.fromFile(acl);
+            } catch (PolicyFileException e) {
+                throw new IllegalArgumentException("--acl: " + e.getMessage(), e);
+            }
+        }
+        QuotaLimits limits = quota == null || quota.isBlank() ? QuotaLimits.UNLIMITED : QuotaLimits.parse(quota);
+        QuotaGate quotas = QuotaGate.UNLIMITED;
+        if (rules != null || !limits.isUnlimited()) {
+            AclAuthorizer r = rules;
+            quotas = new TokenBucketQuotas(limits, r == null ? List::of : r::quotaOverrides, System::nanoTime);
+        }
         return new AccessSettings(methods, apiKeys, jwtJwks == null || jwtJwks.isBlank() ? null : jwtJwks,
                 new JwtAuthenticator.Settings(jwtIssuer, jwtAudience, jwtPrincipalClaim, jwtGroupsClaim, null),
-                basicUsers, principalHeader, metricsPrincipalLabels, null, null, -1, authFailureLimit, null);
+                basicUsers, principalHeader, metricsPrincipalLabels, rules, quotas,
+                rules == null ? -1 : rules.ruleCount(), authFailureLimit, null);
     }
 
     /** A gateway configuration from these options; throws {@link IllegalArgumentException} for out-of-range values. */

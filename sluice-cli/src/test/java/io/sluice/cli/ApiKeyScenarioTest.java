@@ -6,7 +6,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.sluice.gateway.access.Authorizer;
 import io.sluice.kafka.embedded.EmbeddedKafkaBroker;
 import io.sluice.kafka.embedded.FreePorts;
 import java.io.ByteArrayInputStream;
@@ -21,9 +20,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterAll;
@@ -37,16 +38,23 @@ import picocli.CommandLine;
 /**
  * The "done when" scenario of issue 10 without TLS, at the command line against a real broker and the
  * real gateway: {@code keys create}, {@code serve --api-keys}, 200 with the key, 401 without, 403 to a
- * topic outside the rules; then revoking and a bad edit of the keys file while serving. The ACL is a
- * tiny in-test {@link Authorizer} (alice may produce to "events" only), put into the configuration the
- * way {@code --acl} will be. No key ever appears in the logs.
+ * topic outside the rules of {@code --acl} (alice and bob may produce to "events" only); then revoking
+ * and a bad edit of the keys file while serving. No key ever appears in the logs.
  */
 @Timeout(120)
 class ApiKeyScenarioTest {
     @TempDir
     static Path dir;
     private static EmbeddedKafkaBroker kafka;
-    private static final Authorizer ALICE_EVENTS_ONLY = (who, topic) -> topic.equals("events");
+    private static final String ACL = """
+            rules:
+              - principal: alice
+                topics: ["events"]
+                allow: [produce]
+              - principal: bob
+                topics: ["ev?nts"]
+                allow: [produce]
+            """;
 
     @BeforeAll
     static void startBroker() {
@@ -94,6 +102,20 @@ class ApiKeyScenarioTest {
             System.setIn(stdin);
         }
         assertThat(cli.out.trim()).startsWith("shipper:pbkdf2-sha256:1000:").doesNotContain("pa55word");
+    }
+
+    @Test
+    void shouldFailTheStartWithTheLineOfABadAclFile() throws Exception {
+        Path keys = dir.resolve("acl-test-keys.txt");
+        assertThat(cli.run("keys", "create", "--principal", "alice", "--keys-file", keys.toString())).isZero();
+        Path acl = Files.writeString(dir.resolve("bad-acl.yaml"), "rules:\n  - principal: alice\n    topics: []\n"
+                + "    allow: [produce]\n");
+
+        Served s = serve("--api-keys", keys.toString(), "--acl", acl.toString());
+
+        assertThat(s.exit.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(s.code.get()).isNotZero();
+        assertThat(s.err.toString()).contains("bad-acl.yaml:3:");
     }
 
     @Test
@@ -216,13 +238,20 @@ class ApiKeyScenarioTest {
 
     private Served serve(String... extra) {
         Served s = new Served();
-        GatewayLauncher withAcl = config -> GatewayLauncher.netty()
-                .start(config.withAccess(config.access().withAuthorizer(ALICE_EVENTS_ONLY, 1)));
+        Path acl = dir.resolve("acl.yaml");
+        try {
+            Files.writeString(acl, ACL);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         CliContext context = new CliContext(Map.of(), (d, p, t) -> {
             throw new AssertionError("no embedded broker here");
-        }, withAcl, cleanup -> s.stop.await(), 2, Path.of("/nonexistent/limits"));
+        }, GatewayLauncher.netty(), cleanup -> s.stop.await(), 2, Path.of("/nonexistent/limits"));
         String[] base = {"serve", "--bootstrap-servers", kafka.bootstrapServers(), "--bind", "127.0.0.1",
             "--port", Integer.toString(s.port), "--io-threads", "2", "--default-topic", "events"};
+        if (!List.of(extra).contains("--acl")) {
+            extra = Stream.concat(Stream.of(extra), Stream.of("--acl", acl.toString())).toArray(String[]::new);
+        }
         String[] args = new String[base.length + extra.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The running access machinery built from {@link AccessSettings}: the authenticators over their
- * reloading files, the failure throttle, one background thread that re-reads the files every
+ * reloading files, the failure throttle, one background thread that re-reads the files (the ACL's too) every
  * {@link #POLL_SECONDS} seconds and fetches a remote JWKS, and (with Basic) a small pool for password
  * hashing off the I/O threads. Thread-safe; {@link #close()} stops the threads.
  */
@@ -33,11 +33,14 @@ public final class AccessControl implements AutoCloseable {
     private final Authentication authentication;
     private final FailureThrottle throttle;
     private final List<ReloadingFile<?>> files;
+    private final AclAuthorizer acl;
     private final ScheduledExecutorService background;
     private final ExecutorService hashing;
 
     private AccessControl(AccessSettings settings, Authentication authentication, FailureThrottle throttle,
-                          List<ReloadingFile<?>> files, ScheduledExecutorService background, ExecutorService hashing) {
+                          List<ReloadingFile<?>> files, AclAuthorizer acl, ScheduledExecutorService background,
+                          ExecutorService hashing) {
+        this.acl = acl;
         this.hashing = hashing;
         this.settings = settings;
         this.authentication = authentication;
@@ -53,8 +56,9 @@ public final class AccessControl implements AutoCloseable {
      */
     public static AccessControl start(AccessSettings s, Clock clock, Ticker ticker) throws PolicyFileException {
         List<AuthMethod> methods = s.effectiveMethods();
-        if (methods.isEmpty()) {
-            return new AccessControl(s, null, FailureThrottle.OFF, List.of(), null, null);
+        AclAuthorizer acl = s.authorizer() instanceof AclAuthorizer a ? a : null;
+        if (methods.isEmpty() && acl == null) {
+            return new AccessControl(s, null, FailureThrottle.OFF, List.of(), null, null, null);
         }
         ScheduledExecutorService bg = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sluice-access-reload");
@@ -84,10 +88,10 @@ public final class AccessControl implements AutoCloseable {
                 }
             }
             List<ReloadingFile<?>> all = List.copyOf(files);
-            bg.scheduleWithFixedDelay(() -> all.forEach(ReloadingFile::reloadIfChanged), POLL_SECONDS, POLL_SECONDS,
-                    TimeUnit.SECONDS);
-            return new AccessControl(s, new Authentication(auth),
-                    new FailureThrottle(s.failureLimit(), s.failureWindow(), ticker), all, bg, hashing);
+            bg.scheduleWithFixedDelay(() -> reload(all, acl), POLL_SECONDS, POLL_SECONDS, TimeUnit.SECONDS);
+            return new AccessControl(s, methods.isEmpty() ? null : new Authentication(auth),
+                    methods.isEmpty() ? FailureThrottle.OFF
+                            : new FailureThrottle(s.failureLimit(), s.failureWindow(), ticker), all, acl, bg, hashing);
         } catch (PolicyFileException | RuntimeException e) {
             bg.shutdownNow();
             if (hashing != null) {
@@ -151,7 +155,14 @@ public final class AccessControl implements AutoCloseable {
 
     /** Re-reads every policy file now (tests; production polls). */
     public void reloadNow() {
+        reload(files, acl);
+    }
+
+    private static void reload(List<ReloadingFile<?>> files, AclAuthorizer acl) {
         files.forEach(ReloadingFile::reloadIfChanged);
+        if (acl != null) {
+            acl.reloadIfChanged();
+        }
     }
 
     @Override
