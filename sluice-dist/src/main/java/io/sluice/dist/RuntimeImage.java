@@ -53,8 +53,11 @@ public final class RuntimeImage {
             return absent;
         });
         deleteRecursively(out);
+        // No --compress: the image is larger unpacked (about 100 MB against 67 MB with zip-6), but jlink takes half
+        // the time, the tar.gz comes out smaller (gzip does better on uncompressed modules) and nothing is
+        // inflated at class loading. No --generate-cds-archive: +28 MB and no start-up gain measurable here.
         run("jlink", "--add-modules", String.join(",", modules), "--output", out.toString(),
-                "--strip-debug", "--no-man-pages", "--no-header-files", "--compress=zip-6");
+                "--strip-debug", "--no-man-pages", "--no-header-files");
         System.out.println("[sluice-dist] Java runtime " + Runtime.version() + " with " + modules.size()
                 + " modules in " + out + ": " + String.join(",", modules));
     }
