@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -152,10 +151,7 @@ class ReleaseArchiveIT {
 
     private Path unpack(Path archive) throws Exception {
         Path into = Files.createDirectories(dir.resolve("unpacked"));
-        Process tar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", into.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(tar.waitFor(120, TimeUnit.SECONDS) && tar.exitValue() == 0).as("tar: " + out).isTrue();
+        finished(new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", into.toString()), 120);
         Path home = into.resolve("sluice-" + System.getProperty("sluice.dist.version"));
         assertThat(home).isDirectory();
         return home;
@@ -191,11 +187,20 @@ class ReleaseArchiveIT {
     }
 
     private String run(Path cwd, Map<String, String> env, String... command) throws Exception {
-        Process p = launcher(cwd, env, command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-        return out;
+        return finished(launcher(cwd, env, command), 60);
+    }
+
+    /** Runs a command to its end, within a timeout; returns its output, failing on a non-zero exit. */
+    private String finished(ProcessBuilder command, int timeoutSeconds) throws Exception {
+        Path out = Files.createTempFile(dir, "out-", ".txt");
+        Process p = command.redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail(command.command() + " still running after " + timeoutSeconds + " s:\n" + Files.readString(out));
+        }
+        String output = Files.readString(out);
+        assertThat(p.exitValue()).as(command.command() + ":\n" + output).isZero();
+        return output;
     }
 
     private void awaitReady(int port, Path log) throws Exception {
