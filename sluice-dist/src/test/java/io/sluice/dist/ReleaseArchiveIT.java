@@ -92,7 +92,8 @@ class ReleaseArchiveIT {
 
         String version = run(elsewhere, env, link.toString(), "--version");
         assertThat(version).contains("sluice " + System.getProperty("sluice.dist.version") + " (commit ")
-                .contains("JVM: " + javaVersion(expectedJava));
+                .contains("JVM: " + javaVersion(expectedJava))
+                .as("logback's own status lines: another jar's logback.xml won").doesNotContain("ch.qos.logback");
 
         int port = freePort();
         int brokerPort = freePort();
@@ -108,6 +109,8 @@ class ReleaseArchiveIT {
         System.out.printf("[release-archive] %s: ready (GET /readyz 200) %d ms after start%n",
                 expectedJava, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         assertThat(sluice.info().command()).as("the gateway's java").hasValue(expectedJava.toRealPath().toString());
+        awaitLogLine(log, "listening on http://127.0.0.1:" + port); // Sluice's INFO lines, in Sluice's format
+        assertThat(Files.readString(log)).doesNotContain("ch.qos.logback");
 
         String value = "release-archive-" + UUID.randomUUID();
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
@@ -221,6 +224,17 @@ class ReleaseArchiveIT {
             Thread.sleep(100);
         }
         fail("not ready within " + READY_WITHIN + ":\n" + Files.readString(log));
+    }
+
+    /** Regression: with sluice-bench's logback.xml first on the class path, serve logged WARN and above only. */
+    private static void awaitLogLine(Path log, String line) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!Files.readString(log).contains(line)) {
+            if (System.nanoTime() > deadline) {
+                fail("no '" + line + "' in the serve log within 10 s of /readyz 200:\n" + Files.readString(log));
+            }
+            Thread.sleep(100);
+        }
     }
 
     private static String readBack(int brokerPort, int partition, long offset) {
