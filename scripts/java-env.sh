@@ -1,6 +1,8 @@
 # Sourced by ./sluice, ./run-tests and .ci/run: exports JAVA_HOME pointing at a JDK >= 21.
 # Looks at $JAVA_HOME first, then every JDK under /usr/lib/jvm (newest first).
 # Fails with a clear message when there is none.
+# The release archive's bin/sluice sources it too (as lib/java-env.sh); in the archive that bundles a
+# Java runtime it sets SLUICE_RUNTIME to it, which then wins (a jlink'd runtime has no javac).
 
 sluice_java_major() { # $1 = JDK home; prints its major version or nothing
   local release="$1/release" v
@@ -30,7 +32,9 @@ sluice_find_jdk() {
   printf '%s' "$best"
 }
 
-if ! SLUICE_JDK=$(sluice_find_jdk); then
+if [ -n "${SLUICE_RUNTIME:-}" ] && [ -x "$SLUICE_RUNTIME/bin/java" ]; then
+  SLUICE_JDK="$SLUICE_RUNTIME"
+elif ! SLUICE_JDK=$(sluice_find_jdk); then
   echo "sluice: no JDK 21 or newer found (looked at JAVA_HOME='${JAVA_HOME:-}' and /usr/lib/jvm/*)." >&2
   echo "sluice: install one (e.g. 'apt-get install openjdk-21-jdk-headless' or Temurin 21/25) or set JAVA_HOME to it." >&2
   return 1 2>/dev/null || exit 1
