@@ -5,11 +5,12 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
-import io.sluice.gateway.http.ConnectionInfo;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.sluice.gateway.http.GatewayResponse;
 import io.sluice.gateway.http.HttpMetrics;
 import io.sluice.gateway.http.ProtocolError;
 import io.sluice.gateway.http.RequestRouter;
+import io.sluice.gateway.http.internal.ConnectionInfos;
 import io.sluice.gateway.http.internal.ConnectionResponder;
 import io.sluice.gateway.http.internal.ReadDeadlines;
 import io.sluice.gateway.http.internal.ReadTimer;
@@ -43,7 +44,7 @@ final class RawRequestHandler extends ByteToMessageDecoder {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         parser = new RawRequestParser(ctx.alloc(), context.maxHeaderSize(), context.maxBodySize(),
-                new ConnectionInfo(ctx.channel().remoteAddress()));
+                ConnectionInfos.of(ctx.channel()));
         responder = new ConnectionResponder(ctx, context.router(), context.metrics(), context.draining(),
                 RawRequestHandler::encode);
         readTimer = new ReadTimer(ctx, new ReadDeadlines(context.headerReadTimeoutNanos(),
@@ -104,6 +105,9 @@ final class RawRequestHandler extends ByteToMessageDecoder {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof SslHandshakeCompletionEvent done && done.isSuccess()) {
+            parser.connection(ConnectionInfos.of(ctx.channel())); // now with the TLS session
+        }
         if (evt instanceof IdleStateEvent) {
             if (!ctx.channel().isWritable()) {
                 ctx.close(); // the client stopped reading its answers

@@ -74,10 +74,15 @@ public final class RawRequestParser {
     private GatewayRequest ready;
     private ProtocolError error;
     private boolean released;
-    private final ConnectionInfo connection;
+    private ConnectionInfo connection;
 
     public RawRequestParser(ByteBufAllocator alloc, int maxHeaderSize, int maxBodySize) {
         this(alloc, maxHeaderSize, maxBodySize, ConnectionInfo.UNKNOWN);
+    }
+
+    /** What is now known of the connection (e.g. once its TLS handshake finished); applies to later requests. */
+    public void connection(ConnectionInfo info) {
+        this.connection = info;
     }
 
     /** @param connection the connection every request parsed here came on */
