@@ -23,7 +23,10 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.net.ssl.KeyManagerFactory;
+import java.security.Principal;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import javax.security.auth.x500.X500Principal;
@@ -169,21 +172,59 @@ public final class TestPki {
             trust.setCertificateEntry("ca", trusted.certificate());
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(trust);
-            KeyManagerFactory kmf = null;
-            if (clientCert != null) {
-                KeyStore keys = KeyStore.getInstance("PKCS12");
-                keys.load(null, null);
-                char[] pw = "x".toCharArray();
-                keys.setKeyEntry("client", clientCert.key(), pw, new java.security.cert.Certificate[] {
-                        clientCert.certificate()});
-                kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-                kmf.init(keys, pw);
-            }
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), new SecureRandom());
+            ctx.init(clientCert == null ? null : new KeyManager[] {new AlwaysPresent(clientCert)},
+                    tmf.getTrustManagers(), new SecureRandom());
             return ctx;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Presents its one certificate whatever the server asks for: the JDK's own key managers would withhold a
+     * certificate from a CA the server did not name, or an expired one, and the server would never see it.
+     */
+    private static final class AlwaysPresent extends X509ExtendedKeyManager {
+        private final Issued cert;
+
+        AlwaysPresent(Issued cert) {
+            this.cert = cert;
+        }
+
+        @Override
+        public String[] getClientAliases(String keyType, Principal[] issuers) {
+            return new String[] {"client"};
+        }
+
+        @Override
+        public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
+            return "client";
+        }
+
+        @Override
+        public String chooseEngineClientAlias(String[] keyType, Principal[] issuers, SSLEngine engine) {
+            return "client";
+        }
+
+        @Override
+        public String[] getServerAliases(String keyType, Principal[] issuers) {
+            return null;
+        }
+
+        @Override
+        public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+            return null;
+        }
+
+        @Override
+        public X509Certificate[] getCertificateChain(String alias) {
+            return new X509Certificate[] {cert.certificate()};
+        }
+
+        @Override
+        public PrivateKey getPrivateKey(String alias) {
+            return cert.key();
         }
     }
 
