@@ -109,6 +109,11 @@ public final class Gateway implements AutoCloseable {
         return transport.tlsPort();
     }
 
+    /** Which TLS implementation serves the TLS port ("OpenSSL (BoringSSL)", "the JDK's ..."); null without TLS. */
+    public String tlsProvider() {
+        return tls == null ? null : tls.providerName();
+    }
+
     /**
      * Checks the TLS files now (the poller does it every {@code reloadInterval}) and, when they changed and are
      * good, gives new connections the new certificate. Returns whether it did; false without TLS.

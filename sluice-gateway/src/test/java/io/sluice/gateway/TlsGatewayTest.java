@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.handler.ssl.OpenSsl;
 import io.sluice.gateway.testing.HttpConnection;
 import io.sluice.gateway.testing.KafkaRecords;
 import io.sluice.gateway.testing.TestPki;
 import io.sluice.gateway.testing.TestPki.Issued;
 import io.sluice.gateway.transport.tls.ClientAuth;
 import io.sluice.gateway.transport.tls.PrincipalSource;
+import io.sluice.gateway.transport.tls.TlsProvider;
 import io.sluice.gateway.transport.tls.TlsSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,7 +55,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * after --header-read-timeout. One broker for the class; per runtime one gateway with optional client
  * certificates and one that requires them.
  */
-@ParameterizedClass(name = "{0} + {1}")
+@ParameterizedClass(name = "{0} + {1}, TLS provider {2}")
 @MethodSource("runtimes")
 @Timeout(120)
 class TlsGatewayTest extends SharedBrokerTest {
@@ -71,13 +73,16 @@ class TlsGatewayTest extends SharedBrokerTest {
     IoMode io;
     @Parameter(1)
     HttpStyle http;
+    @Parameter(2)
+    TlsProvider provider;
 
     static Stream<Arguments> runtimes() {
         return Stream.of(
-                Arguments.of(IoMode.NIO, HttpStyle.CODEC),
-                Arguments.of(IoMode.EPOLL, HttpStyle.RAW),
-                Arguments.of(IoMode.IO_URING, HttpStyle.RAW),
-                Arguments.of(IoMode.VIRTUAL, HttpStyle.RAW));
+                Arguments.of(IoMode.NIO, HttpStyle.CODEC, TlsProvider.AUTO),
+                Arguments.of(IoMode.EPOLL, HttpStyle.RAW, TlsProvider.AUTO),
+                Arguments.of(IoMode.IO_URING, HttpStyle.RAW, TlsProvider.AUTO),
+                Arguments.of(IoMode.VIRTUAL, HttpStyle.RAW, TlsProvider.AUTO),
+                Arguments.of(IoMode.NIO, HttpStyle.RAW, TlsProvider.JDK)); // Netty with the JDK's engine
     }
 
     @BeforeAll
@@ -87,10 +92,10 @@ class TlsGatewayTest extends SharedBrokerTest {
     }
 
     @BeforeParameterizedClassInvocation(injectArguments = true)
-    static void startGateways(IoMode io, HttpStyle http) {
+    static void startGateways(IoMode io, HttpStyle http, TlsProvider provider) {
         Issued server = pki.server("server-" + io.cliName());
         TlsSettings tls = TlsSettings.pem(pki.chainFile(server, "server-" + io.cliName()), server.keyFile())
-                .withReloadInterval(Duration.ZERO);
+                .withReloadInterval(Duration.ZERO).withProvider(provider);
         optional = start(io, http, tls.withClientAuth(pki.ca().certFile(), ClientAuth.OPTIONAL, PrincipalSource.CN));
         required = start(io, http, tls.withClientAuth(pki.ca().certFile(), ClientAuth.REQUIRED, PrincipalSource.CN));
     }
@@ -139,6 +144,12 @@ class TlsGatewayTest extends SharedBrokerTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(recordValue(r.body())).isEqualTo("over-tls-" + io);
         assertThat(r.sslSession()).hasValueSatisfying(s -> assertThat(s.getProtocol()).isEqualTo("TLSv1.3"));
+    }
+
+    @Test
+    void shouldUseOpenSslOnNettyWhereItLoadsAndTheJdkOtherwise() {
+        boolean openSsl = io != IoMode.VIRTUAL && provider == TlsProvider.AUTO && OpenSsl.isAvailable();
+        assertThat(optional.tlsProvider()).startsWith(openSsl ? "OpenSSL" : "the JDK");
     }
 
     @Test

@@ -131,6 +131,13 @@ public final class TestPki {
     public Path traditionalKeyFile(Issued issued) {
         try {
             Path p = dir.resolve(issued.certFile().getFileName().toString().replace(".crt", "-traditional.key"));
+            if (issued.key() instanceof java.security.interfaces.ECPrivateKey ec) { // SEC1, naming its curve as openssl does
+                byte[] der = new org.bouncycastle.asn1.sec.ECPrivateKey(256, ec.getS(),
+                        new org.bouncycastle.asn1.x9.X962Parameters(
+                                org.bouncycastle.asn1.sec.SECObjectIdentifiers.secp256r1)).getEncoded();
+                Files.writeString(p, pem("EC PRIVATE KEY", der));
+                return p;
+            }
             StringWriter w = new StringWriter();
             try (JcaPEMWriter pem = new JcaPEMWriter(w)) {
                 pem.writeObject(issued.key());
