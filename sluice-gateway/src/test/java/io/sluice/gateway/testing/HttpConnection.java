@@ -56,6 +56,11 @@ public final class HttpConnection implements AutoCloseable {
         return s;
     }
 
+    /** The same client over an already connected socket (e.g. a TLS socket past its handshake). */
+    public static HttpConnection over(Socket connected) throws IOException {
+        return new HttpConnection(connected);
+    }
+
     /** The same client over TLS to 127.0.0.1:{@code port}, handshake finished, server checked as "localhost". */
     public static HttpConnection overTls(javax.net.ssl.SSLContext ctx, int port, int readTimeoutMillis)
             throws IOException {
