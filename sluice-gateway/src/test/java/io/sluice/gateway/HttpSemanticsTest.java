@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sluice.gateway.testing.HttpConnection.Response;
 import io.sluice.gateway.testing.HttpConnection;
 import io.sluice.gateway.testing.KafkaRecords;
+import io.sluice.gateway.testing.Wire;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,6 +24,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 @MethodSource("io.sluice.gateway.testing.Runtimes#allPlusTls")
 @Timeout(120)
 class HttpSemanticsTest extends ConformanceFixture {
+    /** Plaintext or TLS (declared here so the invocation keeps its third argument; the fixture acts on it). */
+    @Parameter(2)
+    Wire wire;
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.ISO_8859_1);

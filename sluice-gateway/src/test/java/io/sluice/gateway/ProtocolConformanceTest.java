@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sluice.gateway.testing.HttpConnection;
 import io.sluice.gateway.testing.HttpConnection.Response;
 import io.sluice.gateway.testing.KafkaRecords;
+import io.sluice.gateway.testing.Wire;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -19,6 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 @MethodSource("io.sluice.gateway.testing.Runtimes#allPlusTls")
 @Timeout(120)
 class ProtocolConformanceTest extends ConformanceFixture {
+    /** Plaintext or TLS (declared here so the invocation keeps its third argument; the fixture acts on it). */
+    @Parameter(2)
+    Wire wire;
 
     private static Response raw(String request) throws Exception {
         try (HttpConnection c = connect()) {
