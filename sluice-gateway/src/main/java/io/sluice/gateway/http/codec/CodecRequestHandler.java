@@ -71,6 +71,11 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
                 System::nanoTime), this::reject);
     }
 
+    /** The connection as its requests will carry it (plaintext, or TLS once the handshake finished). */
+    ConnectionInfo connection() {
+        return connection;
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (responder.isClosing()) {

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.sluice.gateway.http.ConnectionInfo;
 import io.sluice.gateway.http.GatewayResponse;
 import io.sluice.gateway.http.HttpMetrics;
 import io.sluice.gateway.http.ProtocolError;
@@ -49,6 +50,11 @@ final class RawRequestHandler extends ByteToMessageDecoder {
                 RawRequestHandler::encode);
         readTimer = new ReadTimer(ctx, new ReadDeadlines(context.headerReadTimeoutNanos(),
                 context.bodyReadTimeoutNanos(), System::nanoTime), responder::reject);
+    }
+
+    /** The connection as its requests will carry it (plaintext, or TLS once the handshake finished). */
+    ConnectionInfo connection() {
+        return parser.connection();
     }
 
     private static Object encode(GatewayResponse r, ChannelHandlerContext ctx) {

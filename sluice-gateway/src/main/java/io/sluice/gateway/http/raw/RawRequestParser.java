@@ -80,6 +80,11 @@ public final class RawRequestParser {
         this(alloc, maxHeaderSize, maxBodySize, ConnectionInfo.UNKNOWN);
     }
 
+    /** The connection the requests parsed from now on are said to come on. */
+    public ConnectionInfo connection() {
+        return connection;
+    }
+
     /** What is now known of the connection (e.g. once its TLS handshake finished); applies to later requests. */
     public void connection(ConnectionInfo info) {
         this.connection = info;
