@@ -164,7 +164,7 @@ public final class GatewayOptions {
 
     @Option(names = "--tls-reload-interval", paramLabel = "DURATION", defaultValue = "10s",
             converter = HumanDuration.Converter.class,
-            description = "How often the TLS files are checked for a change (rotation without restart); 0 never. "
+            description = "How often the TLS files are checked for a change (rotation without restart); 0s: never. "
                     + "Default: ${DEFAULT-VALUE}.")
     Duration tlsReloadInterval;
 

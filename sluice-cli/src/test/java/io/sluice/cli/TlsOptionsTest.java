@@ -59,6 +59,13 @@ class TlsOptionsTest {
     }
 
     @Test
+    void shouldTurnTheReloadPollOffWithAZeroInterval() {
+        GatewayConfig c = serve("--tls-cert", "c.pem", "--tls-key", "k.pem", "--tls-reload-interval", "0s");
+
+        assertThat(c.tls().reloadInterval()).isZero();
+    }
+
+    @Test
     void shouldTakeMutualTlsSettingsFromFlagsAndEnvironment() {
         cli.env.put("SLUICE_TLS_CLIENT_AUTH", "required");
         GatewayConfig c = serve("--tls-cert", "c.pem", "--tls-key", "k.pem", "--tls-client-ca", "ca.pem",
