@@ -15,8 +15,18 @@ public interface GatewayLauncher {
     /** A started gateway. {@link #close()} drains and flushes, is idempotent and may run in a shutdown hook. */
     interface RunningGateway extends AutoCloseable {
 
-        /** The bound port (differs from the configured one when that was 0). */
+        /** The bound port (differs from the configured one when that was 0); -1 when plaintext is disabled. */
         int port();
+
+        /** The bound TLS port; -1 without TLS. */
+        default int tlsPort() {
+            return -1;
+        }
+
+        /** The TLS implementation serving the TLS port; null without TLS. */
+        default String tlsProvider() {
+            return null;
+        }
 
         @Override
         void close();
@@ -30,6 +40,16 @@ public interface GatewayLauncher {
                 @Override
                 public int port() {
                     return gateway.port();
+                }
+
+                @Override
+                public int tlsPort() {
+                    return gateway.tlsPort();
+                }
+
+                @Override
+                public String tlsProvider() {
+                    return gateway.tlsProvider();
                 }
 
                 @Override

@@ -13,6 +13,11 @@ import io.sluice.gateway.access.PolicyFileException;
 import io.sluice.gateway.access.QuotaGate;
 import io.sluice.gateway.access.QuotaLimits;
 import io.sluice.gateway.access.TokenBucketQuotas;
+import io.sluice.gateway.transport.tls.ClientAuth;
+import io.sluice.gateway.transport.tls.PrincipalSource;
+import io.sluice.gateway.transport.tls.Secret;
+import io.sluice.gateway.transport.tls.TlsProvider;
+import io.sluice.gateway.transport.tls.TlsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -35,7 +40,8 @@ public final class GatewayOptions {
     String bind;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
-            description = "HTTP port; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+            description = "Plaintext HTTP port. With TLS configured, 0 disables plaintext (TLS only); without TLS, "
+                    + "0 picks a free one. Default: ${DEFAULT-VALUE}.")
     int port;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
@@ -213,11 +219,85 @@ public final class GatewayOptions {
                 rules == null ? -1 : rules.ruleCount(), authFailureLimit, null);
     }
 
-    /** A gateway configuration from these options; throws {@link IllegalArgumentException} for out-of-range values. */
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "TLS: PEM certificate chain, leaf first (with --tls-key). Reloaded when it changes. "
+                    + "Default: no TLS.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE",
+            description = "TLS: PEM private key of --tls-cert (PKCS#8, or PKCS#1 RSA / SEC1 EC), unencrypted.")
+    Path tlsKey;
+
+    @Option(names = "--tls-keystore", paramLabel = "FILE",
+            description = "TLS: PKCS#12 keystore with the key and its chain, instead of --tls-cert/--tls-key. Its "
+                    + "password comes from --tls-keystore-password-file or the environment variable "
+                    + TLS_KEYSTORE_PASSWORD_ENV + ", never from a flag.")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-keystore-password-file", paramLabel = "FILE",
+            description = "File whose first line is the --tls-keystore password.")
+    Path tlsKeystorePasswordFile;
+
+    @Option(names = "--tls-port", paramLabel = "PORT", defaultValue = "8443",
+            description = "HTTPS port, served when TLS is configured (beside --port unless --port 0). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int tlsPort;
+
+    @Option(names = "--tls-client-ca", paramLabel = "FILE",
+            description = "mTLS: PEM certificates of the CAs client certificates must chain to. Default: none.")
+    Path tlsClientCa;
+
+    @Option(names = "--tls-client-auth", paramLabel = "none|optional|required", defaultValue = "none",
+            converter = ModeConverters.TlsClientAuth.class,
+            description = "mTLS: ask for a client certificate (optional) or insist (required); expired, not yet "
+                    + "valid and unknown-CA certificates are refused at the handshake. Default: ${DEFAULT-VALUE}.")
+    ClientAuth tlsClientAuth;
+
+    @Option(names = "--tls-principal-from", paramLabel = "cn|san-dns|san-email|san-uri", defaultValue = "cn",
+            converter = ModeConverters.TlsPrincipal.class,
+            description = "mTLS: which name of the client certificate is the principal. Default: ${DEFAULT-VALUE}.")
+    PrincipalSource tlsPrincipalFrom;
+
+    @Option(names = "--tls-reload-interval", paramLabel = "DURATION", defaultValue = "10s",
+            converter = HumanDuration.Converter.class,
+            description = "How often the TLS files are checked for a change (rotation without restart); 0s: never. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    Duration tlsReloadInterval;
+
+    /** The environment variable that may hold the --tls-keystore password. */
+    static final String TLS_KEYSTORE_PASSWORD_ENV = "SLUICE_TLS_KEYSTORE_PASSWORD";
+
+    /** The TLS settings these options give, or null when no TLS option is set. */
+    TlsSettings tlsSettings(Map<String, String> env) {
+        if (tlsCert == null && tlsKey == null && tlsKeystore == null) {
+            if (tlsClientCa != null || tlsClientAuth != ClientAuth.NONE || tlsKeystorePasswordFile != null) {
+                throw new IllegalArgumentException("--tls-client-ca, --tls-client-auth and "
+                        + "--tls-keystore-password-file need TLS: --tls-cert and --tls-key, or --tls-keystore");
+            }
+            return null;
+        }
+        String password = env.get(TLS_KEYSTORE_PASSWORD_ENV);
+        Secret secret = tlsKeystore != null && tlsKeystorePasswordFile == null && password != null
+                ? Secret.of(password) : null;
+        return new TlsSettings(tlsCert, tlsKey, tlsKeystore, tlsKeystorePasswordFile, secret, tlsClientCa,
+                tlsClientAuth, tlsPrincipalFrom, tlsReloadInterval, TlsProvider.AUTO);
+    }
+
+    /** A gateway configuration from these options, without TLS secrets from the environment. */
     GatewayConfig toConfig(String bootstrap, String defaultTopic, Map<String, String> effectiveProducerProperties) {
+        return toConfig(bootstrap, defaultTopic, effectiveProducerProperties, Map.of());
+    }
+
+    /** A gateway configuration from these options; throws {@link IllegalArgumentException} for out-of-range values. */
+    GatewayConfig toConfig(String bootstrap, String defaultTopic, Map<String, String> effectiveProducerProperties,
+                           Map<String, String> env) {
+        TlsSettings tls = tlsSettings(env);
         return GatewayConfig.builder(bootstrap)
                 .bind(bind)
                 .port(port)
+                .plaintext(tls == null || port != 0) // --port 0 with TLS: TLS only
+                .tls(tls)
+                .tlsPort(tlsPort)
                 .defaultTopic(defaultTopic)
                 .topicAllowList(topics == null ? List.of() : topics)
                 .topicPattern(topicPattern)

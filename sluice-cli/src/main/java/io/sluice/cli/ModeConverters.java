@@ -5,6 +5,8 @@ import io.sluice.gateway.HttpStyle;
 import io.sluice.gateway.IoMode;
 import io.sluice.gateway.SinkKind;
 import io.sluice.gateway.transport.NettyTransport;
+import io.sluice.gateway.transport.tls.ClientAuth;
+import io.sluice.gateway.transport.tls.PrincipalSource;
 import java.util.function.Function;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -36,6 +38,26 @@ final class ModeConverters {
                 return NettyTransport.preferredIo();
             }
             return ModeConverters.convert(value, IoMode::parse);
+        }
+    }
+
+    static final class TlsClientAuth implements ITypeConverter<ClientAuth> {
+        @Override
+        public ClientAuth convert(String value) {
+            for (ClientAuth a : ClientAuth.values()) {
+                if (a.name().equalsIgnoreCase(value.trim())) {
+                    return a;
+                }
+            }
+            throw new TypeConversionException("unknown --tls-client-auth '" + value + "'; use one of none, optional, "
+                    + "required");
+        }
+    }
+
+    static final class TlsPrincipal implements ITypeConverter<PrincipalSource> {
+        @Override
+        public PrincipalSource convert(String value) {
+            return ModeConverters.convert(value, PrincipalSource::parse);
         }
     }
 

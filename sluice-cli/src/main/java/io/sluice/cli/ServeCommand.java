@@ -41,6 +41,10 @@ import picocli.CommandLine.Spec;
             "  --producer-property flags: put them in the --producer-config file or the",
             "  environment, never on a command line that ps shows.",
             "  Sizes: 1048576, 512KiB, 1MiB, 10MB. Durations: 500ms, 10s, 2m, 1h, PT30S.",
+            "  TLS: --tls-cert/--tls-key (or --tls-keystore) add an HTTPS port (--tls-port)",
+            "  beside the plaintext one; --port 0 then serves TLS only. The keystore",
+            "  password is read from --tls-keystore-password-file or",
+            "  SLUICE_TLS_KEYSTORE_PASSWORD, never from a flag, and never logged.",
             "",
             "Exit codes: 0 stopped cleanly, 1 failed at run time, 2 invalid options."
         })
@@ -90,10 +94,14 @@ public final class ServeCommand implements Callable<Integer> {
                 bootstrap = gateway.bootstrapServers;
                 kafka = StartupReport.externalKafka(bootstrap);
             }
-            GatewayConfig config = gateway.toConfig(bootstrap, broker.defaultTopic, producerProperties);
+            GatewayConfig config = gateway.toConfig(bootstrap, broker.defaultTopic, producerProperties, context.env());
             RunningGateway running = startGateway(config);
             teardown.add("gateway (draining up to " + config.drainTimeout() + ")", running);
             new StartupReport(config, running.port(), kafka, OpenFilesLimit.read(context.procLimits())).logTo(log);
+            String tls = StartupReport.tls(config, running.tlsPort(), running.tlsProvider());
+            if (tls != null) {
+                log.info(tls);
+            }
             context.stop().await(teardown);
         } finally {
             teardown.run();
@@ -104,7 +112,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     private void validate(String bootstrap, Map<String, String> producerProperties) {
         try {
-            gateway.toConfig(bootstrap, broker.defaultTopic, producerProperties);
+            gateway.toConfig(bootstrap, broker.defaultTopic, producerProperties, context.env());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "invalid option value: " + e.getMessage());
         }
@@ -148,6 +156,9 @@ public final class ServeCommand implements Callable<Integer> {
             return context.gateways().start(config);
         } catch (ListenFailedException e) {
             throw new CliException(e.getMessage(), e); // already in the operator's words
+        } catch (IllegalArgumentException e) {
+            // e.g. a bad TLS file: the message names the option, the file and the reason (never a secret)
+            throw new CliException("the gateway failed to start: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new CliException("the gateway failed to start: " + rootMessage(e), e);
         }

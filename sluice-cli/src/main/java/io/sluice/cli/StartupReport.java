@@ -66,7 +66,20 @@ record StartupReport(GatewayConfig config, int boundPort, String kafka, Optional
                 : "open-files limit: unknown (no /proc/self/limits)";
     }
 
+    /** The TLS listener line: port, provider, client authentication; null without TLS. */
+    static String tls(GatewayConfig config, int tlsPort, String provider) {
+        if (config.tls() == null) {
+            return null;
+        }
+        return "listening for TLS on https://" + config.bind() + ":" + tlsPort + " with " + provider
+                + " ; client certificates: " + config.tls().clientAuth().name().toLowerCase(java.util.Locale.ROOT)
+                + (config.plaintext() ? "" : " ; plaintext disabled (--port 0)");
+    }
+
     String listening() {
+        if (boundPort < 0) {
+            return "plaintext HTTP disabled (--port 0): TLS only";
+        }
         String host = "0.0.0.0".equals(config.bind()) || "::".equals(config.bind()) ? "127.0.0.1" : config.bind();
         String topic = !config.defaultTopic().isEmpty() ? config.defaultTopic()
                 : config.topicAllowList().isEmpty() ? "my-topic" : config.topicAllowList().get(0);

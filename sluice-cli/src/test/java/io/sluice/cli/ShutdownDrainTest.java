@@ -2,6 +2,7 @@ package io.sluice.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.gateway.testing.TestPki;
 import io.sluice.kafka.embedded.EmbeddedKafkaBroker;
 import io.sluice.kafka.embedded.FreePorts;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * SIGTERM while loaded: `sluice serve` runs as its own process, clients keep sending until it stops,
  * and afterwards Kafka holds exactly as many records as the gateway acknowledged (200) or accepted (202).
+ * Also over TLS only ({@code --port 0}), on Netty and on virtual threads.
  */
 @Timeout(180)
 class ShutdownDrainTest {
@@ -42,12 +45,17 @@ class ShutdownDrainTest {
     @TempDir
     static Path dir;
     private static EmbeddedKafkaBroker kafka;
+    private static TestPki pki;
+    private static TestPki.Issued serverCert;
 
     @BeforeAll
     static void startBroker() {
         kafka = EmbeddedKafkaBroker.builder().dataDir(dir.resolve("kafka")).brokerPort(0)
                 .topic("drain-ack", PARTITIONS).topic("drain-async", PARTITIONS)
-                .topic("drain-virtual", PARTITIONS).topic("drain-codec", PARTITIONS).build().start();
+                .topic("drain-virtual", PARTITIONS).topic("drain-codec", PARTITIONS)
+                .topic("drain-tls", PARTITIONS).topic("drain-tls-virtual", PARTITIONS).build().start();
+        pki = TestPki.create(dir.resolve("pki"));
+        serverCert = pki.server("server");
     }
 
     @AfterAll
@@ -55,20 +63,24 @@ class ShutdownDrainTest {
         kafka.close();
     }
 
-    @ParameterizedTest(name = "{0} {3} {4}")
-    @CsvSource({"ack,drain-ack,200,auto,raw", "async,drain-async,202,auto,raw", "ack,drain-virtual,200,virtual,raw",
-        "async,drain-codec,202,nio,codec"})
+    @ParameterizedTest(name = "{0} {3} {4} {5}")
+    @CsvSource({"ack,drain-ack,200,auto,raw,plain", "async,drain-async,202,auto,raw,plain",
+        "ack,drain-virtual,200,virtual,raw,plain", "async,drain-codec,202,nio,codec,plain",
+        "ack,drain-tls,200,auto,raw,tls", "ack,drain-tls-virtual,200,virtual,raw,tls"})
     void shouldDeliverEveryAcknowledgedRecordWhenStoppedUnderLoad(String delivery, String topic, int success,
-                                                                 String io, String http) throws Exception {
+                                                                 String io, String http, String wire)
+            throws Exception {
+        boolean tls = wire.equals("tls");
         int port = FreePorts.pick("127.0.0.1");
-        Process gateway = startGateway(port, delivery, topic, io, http);
+        Process gateway = startGateway(port, delivery, topic, io, http, tls);
         try {
             awaitListening(port, gateway);
             Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
             AtomicBoolean stop = new AtomicBoolean();
             List<Thread> clients = new ArrayList<>();
+            SSLContext client = tls ? pki.clientContext(null) : null;
             for (int i = 0; i < 8; i++) {
-                clients.add(Thread.ofPlatform().start(() -> load(port, topic, statuses, stop)));
+                clients.add(Thread.ofPlatform().start(() -> load(port, topic, statuses, stop, client)));
             }
             Thread.sleep(1500);
             gateway.destroy(); // SIGTERM
@@ -88,7 +100,8 @@ class ShutdownDrainTest {
         }
     }
 
-    private static Process startGateway(int port, String delivery, String topic, String io, String http)
+    /** With {@code tls}, the gateway serves TLS only, on {@code port} ({@code --port 0 --tls-port port}). */
+    private static Process startGateway(int port, String delivery, String topic, String io, String http, boolean tls)
             throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
@@ -99,8 +112,14 @@ class ShutdownDrainTest {
             cmd.add("--sun-misc-unsafe-memory-access=allow");
         }
         cmd.addAll(List.of("-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve",
-                "--bootstrap-servers", kafka.bootstrapServers(), "--bind", "127.0.0.1", "--port", Integer.toString(port),
+                "--bootstrap-servers", kafka.bootstrapServers(), "--bind", "127.0.0.1",
                 "--delivery", delivery, "--default-topic", topic, "--drain-timeout", "20s", "--io", io, "--http", http));
+        if (tls) {
+            cmd.addAll(List.of("--port", "0", "--tls-port", Integer.toString(port),
+                    "--tls-cert", serverCert.certFile().toString(), "--tls-key", serverCert.keyFile().toString()));
+        } else {
+            cmd.addAll(List.of("--port", Integer.toString(port)));
+        }
         Path log = Files.createTempFile(dir, "gateway-" + delivery, ".log");
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
@@ -119,13 +138,12 @@ class ShutdownDrainTest {
     }
 
     /** Sends POSTs on keep-alive connections, reconnecting, until the gateway stops answering. */
-    private static void load(int port, String topic, Map<Integer, AtomicInteger> statuses, AtomicBoolean stop) {
+    private static void load(int port, String topic, Map<Integer, AtomicInteger> statuses, AtomicBoolean stop,
+                             SSLContext tls) {
         byte[] request = ("POST /topics/" + topic + " HTTP/1.1\r\nHost: x\r\nContent-Length: 17\r\n\r\n"
                 + "{\"data\":\"drain\"}\n").getBytes(StandardCharsets.ISO_8859_1);
         while (!stop.get()) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-                s.setSoTimeout(30_000);
+            try (Socket s = tls == null ? plain(port) : TestPki.connect(tls, port, 30_000)) {
                 OutputStream out = s.getOutputStream();
                 InputStream in = s.getInputStream();
                 while (!stop.get()) {
@@ -145,6 +163,13 @@ class ShutdownDrainTest {
                 }
             }
         }
+    }
+
+    private static Socket plain(int port) throws IOException {
+        Socket s = new Socket();
+        s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+        s.setSoTimeout(30_000);
+        return s;
     }
 
     /** Reads one response and returns its status, or -1 at EOF before a full status line. */

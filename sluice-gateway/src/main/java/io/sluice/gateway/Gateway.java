@@ -13,10 +13,13 @@ import io.sluice.gateway.http.raw.RawPipeline;
 import io.sluice.gateway.ingest.IngestBackend;
 import io.sluice.gateway.ingest.IngestService;
 import io.sluice.gateway.ops.GatewayMetrics;
+import io.sluice.gateway.transport.Listeners;
 import io.sluice.gateway.transport.NettyTransport;
 import io.sluice.gateway.transport.ProtocolPipeline;
 import io.sluice.gateway.transport.Transport;
 import io.sluice.gateway.transport.VirtualThreadTransport;
+import io.sluice.gateway.transport.tls.ServerTls;
+import io.sluice.gateway.transport.tls.TlsReloadPoller;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -37,16 +40,20 @@ public final class Gateway implements AutoCloseable {
     private final GatewayMetrics metrics;
     private final Transport transport;
     private final AccessControl access;
+    private final ServerTls tls;
+    private final TlsReloadPoller tlsReload;
     private boolean closed;
 
     private Gateway(GatewayConfig config, IngestBackend backend, GatewayMetrics metrics, Transport transport,
-                    AccessControl access) {
+                    AccessControl access, ServerTls tls) {
         this.access = access;
         this.config = config;
         this.backend = backend;
         this.ingest = backend.service();
         this.metrics = metrics;
         this.transport = transport;
+        this.tls = tls;
+        this.tlsReload = tls == null ? null : TlsReloadPoller.start(tls, config.tls().reloadInterval());
     }
 
     /**
@@ -54,7 +61,7 @@ public final class Gateway implements AutoCloseable {
      * Kafka need not be reachable yet: until it is, /readyz answers 503 and produce requests 503.
      *
      * @throws IllegalArgumentException for an invalid combination of options, or a policy file (API keys,
-     *                                  Basic users, JWKS) that is missing or invalid (the message names its line)
+     *                                  Basic users, JWKS, ACL) that is missing or invalid (the message names its line)
      * @throws IllegalStateException    when the runtime is unavailable or the port cannot be bound
      */
     public static Gateway start(GatewayConfig config) {
@@ -62,6 +69,10 @@ public final class Gateway implements AutoCloseable {
             throw new IllegalArgumentException("--io virtual works only with --http raw: Netty's codec needs a Netty "
                     + "transport (use --io nio, epoll or io_uring for --http codec)");
         }
+        // before Kafka: a bad certificate or key file fails the start with the file and the reason
+        ServerTls tls = config.tls() == null ? null : ServerTls.start(config.tls(),
+                config.io() == IoMode.VIRTUAL ? ServerTls.Engine.JDK_SOCKET : ServerTls.Engine.NETTY,
+                config.headerReadTimeout());
         AccessSettings accessSettings = config.access();
         AccessControl access;
         try {
@@ -78,11 +89,10 @@ public final class Gateway implements AutoCloseable {
                     accessSettings.authorizer(), accessSettings.quotas(), metrics) : RequestGate.OPEN;
             RequestRouter router = new RequestRouter(ingest, backend.availability(), metrics, config.defaultTopic(),
                     gate, accessSettings.principalHeader());
-
-            Transport transport = startTransport(config, router, metrics, ingest::isDraining);
+            Transport transport = startTransport(config, router, metrics, ingest::isDraining, tls);
             metrics.gauge("sluice_open_connections", "HTTP connections open", transport::openConnections);
             metrics.gauge("sluice_inflight_requests", "Produce requests waiting for their outcome", ingest::inFlight);
-            return new Gateway(config, backend, metrics, transport, access);
+            return new Gateway(config, backend, metrics, transport, access, tls);
         } catch (RuntimeException e) {
             access.close();
             backend.flushAndClose();
@@ -92,25 +102,44 @@ public final class Gateway implements AutoCloseable {
 
     /** The one place that pairs a runtime with an HTTP style. */
     private static Transport startTransport(GatewayConfig c, RequestRouter router, GatewayMetrics metrics,
-                                            BooleanSupplier draining) {
+                                            BooleanSupplier draining, ServerTls tls) {
+        Listeners listeners = new Listeners(c.bind(), c.plaintext() ? c.port() : Listeners.DISABLED,
+                tls == null ? Listeners.DISABLED : c.tlsPort(), tls);
         if (c.io() == IoMode.VIRTUAL) {
             BlockingRawConnection http = new BlockingRawConnection(router, metrics, draining, c.maxHeaderSize(),
                     c.maxBodySize(), c.idleTimeout(), c.headerReadTimeout(), c.bodyReadTimeout(),
                     PooledByteBufAllocator.DEFAULT);
-            return VirtualThreadTransport.start(c.bind(), c.port(), Math.max(1, c.ioThreads()), c.maxConnections(),
-                    http);
+            return VirtualThreadTransport.start(listeners, Math.max(1, c.ioThreads()), c.maxConnections(), http);
         }
         ProtocolPipeline http = c.http() == HttpStyle.RAW
                 ? new RawPipeline(router, metrics, c.maxBodySize(), c.maxHeaderSize(), c.idleTimeout(),
                         c.headerReadTimeout(), c.bodyReadTimeout(), draining)
                 : new CodecPipeline(router, metrics, c.maxBodySize(), c.maxHeaderSize(), c.idleTimeout(),
                         c.headerReadTimeout(), c.bodyReadTimeout(), draining);
-        return NettyTransport.start(c.io(), c.bind(), c.port(), c.ioThreads(), c.maxConnections(), http);
+        return NettyTransport.start(c.io(), listeners, c.ioThreads(), c.maxConnections(), http);
     }
 
-    /** The bound HTTP port (useful when configured with port 0). */
+    /** The bound plaintext HTTP port (useful when configured with port 0); -1 when it is disabled. */
     public int port() {
         return transport.port();
+    }
+
+    /** The bound TLS port (useful when configured with port 0); -1 without TLS. */
+    public int tlsPort() {
+        return transport.tlsPort();
+    }
+
+    /** Which TLS implementation serves the TLS port ("OpenSSL (BoringSSL)", "the JDK's ..."); null without TLS. */
+    public String tlsProvider() {
+        return tls == null ? null : tls.providerName();
+    }
+
+    /**
+     * Checks the TLS files now (the poller does it every {@code reloadInterval}) and, when they changed and are
+     * good, gives new connections the new certificate. Returns whether it did; false without TLS.
+     */
+    public boolean reloadTlsIfChanged() {
+        return tls != null && tls.reloadIfChanged();
     }
 
     public GatewayConfig config() {
@@ -152,8 +181,11 @@ public final class Gateway implements AutoCloseable {
                     config.drainTimeout(), ingest.inFlight());
         }
         transport.close(Duration.ofSeconds(5));
-        backend.flushAndClose();
+        if (tlsReload != null) {
+            tlsReload.close();
+        }
         access.close();
+        backend.flushAndClose();
         log.info("Gateway stopped in {} ms; every accepted record was flushed",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }

@@ -3,6 +3,7 @@ package io.sluice.gateway;
 import io.sluice.gateway.access.AccessSettings;
 import io.sluice.gateway.ingest.IngestSettings;
 import io.sluice.gateway.ingest.ProducerSettings;
+import io.sluice.gateway.transport.tls.TlsSettings;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,9 @@ import java.util.regex.Pattern;
  * @param sink              where records go (Kafka, or nowhere for the HTTP-only benchmark baseline)
  * @param access            authentication, authorization, quotas and the principal header
  *                          ({@link AccessSettings#NONE}: everyone may write anything, as before)
+ * @param tls               the TLS listener's certificate, key and client authentication; null: no TLS port
+ * @param tlsPort           TLS port when {@code tls} is set; 0 picks a free one (see {@link Gateway#tlsPort()})
+ * @param plaintext         whether the plaintext {@code port} is served (false needs {@code tls}: TLS only)
  */
 public record GatewayConfig(
         String bind,
@@ -59,10 +63,14 @@ public record GatewayConfig(
         int ioThreads,
         Map<String, String> producerProperties,
         SinkKind sink,
-        AccessSettings access) {
+        AccessSettings access,
+        TlsSettings tls,
+        int tlsPort,
+        boolean plaintext) {
 
     public static final String DEFAULT_BIND = "0.0.0.0";
     public static final int DEFAULT_PORT = 8080;
+    public static final int DEFAULT_TLS_PORT = 8443;
     public static final String DEFAULT_TOPIC = "events";
     public static final int DEFAULT_MAX_BODY_SIZE = 1024 * 1024;
     public static final int DEFAULT_MAX_HEADER_SIZE = 16 * 1024;
@@ -91,6 +99,13 @@ public record GatewayConfig(
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
         }
+        if (tlsPort < 0 || tlsPort > 65535) {
+            throw new IllegalArgumentException("--tls-port must be 0..65535, was " + tlsPort);
+        }
+        if (!plaintext && tls == null) {
+            throw new IllegalArgumentException("the plaintext port is disabled (--port 0) and TLS is not configured "
+                    + "(--tls-cert and --tls-key, or --tls-keystore): nothing to listen on");
+        }
         if (maxBodySize <= 0 || maxHeaderSize <= 0 || maxConnections <= 0 || ioThreads <= 0) {
             throw new IllegalArgumentException("limits and thread counts must be positive");
         }
@@ -109,7 +124,7 @@ public record GatewayConfig(
     public GatewayConfig withAccess(AccessSettings a) {
         return new GatewayConfig(bind, port, bootstrapServers, defaultTopic, topicAllowList, topicPattern, delivery,
                 maxQueuedRecords, maxBodySize, maxHeaderSize, maxConnections, idleTimeout, headerReadTimeout,
-                bodyReadTimeout, drainTimeout, io, http, ioThreads, producerProperties, sink, a);
+                bodyReadTimeout, drainTimeout, io, http, ioThreads, producerProperties, sink, a, tls, tlsPort, plaintext);
     }
 
     /** A builder holding Sluice's defaults; only {@code bootstrapServers} has none. */
@@ -140,6 +155,9 @@ public record GatewayConfig(
         private final Map<String, String> producerProperties = new LinkedHashMap<>();
         private SinkKind sink = SinkKind.KAFKA;
         private AccessSettings access = AccessSettings.NONE;
+        private TlsSettings tls;
+        private int tlsPort = DEFAULT_TLS_PORT;
+        private boolean plaintext = true;
 
         private Builder(String bootstrapServers) {
             this.bootstrapServers = bootstrapServers;
@@ -167,12 +185,16 @@ public record GatewayConfig(
         public Builder producerProperties(Map<String, String> v) { producerProperties.putAll(v); return this; }
         public Builder sink(SinkKind v) { sink = v; return this; }
         public Builder access(AccessSettings v) { access = v; return this; }
+        public Builder tls(TlsSettings v) { tls = v; return this; }
+        public Builder tlsPort(int v) { tlsPort = v; return this; }
+        /** Whether the plaintext port is served; false (TLS only) needs {@link #tls}. */
+        public Builder plaintext(boolean v) { plaintext = v; return this; }
 
         public GatewayConfig build() {
             return new GatewayConfig(bind, port, bootstrapServers, defaultTopic, topicAllowList, topicPattern,
                     delivery, maxQueuedRecords, maxBodySize, maxHeaderSize, maxConnections, idleTimeout,
                     headerReadTimeout, bodyReadTimeout, drainTimeout, io, http, ioThreads, producerProperties, sink,
-                    access);
+                    access, tls, tlsPort, plaintext);
         }
     }
 }

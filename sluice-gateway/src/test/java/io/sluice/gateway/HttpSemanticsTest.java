@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sluice.gateway.testing.HttpConnection.Response;
 import io.sluice.gateway.testing.HttpConnection;
 import io.sluice.gateway.testing.KafkaRecords;
+import io.sluice.gateway.testing.Wire;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -15,13 +17,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * RFC 9110/9112 rules an outside check found broken (issue 9, defects 1-4), on every runtime x HTTP-style
- * combination: the Host field, nothing processed after a closing answer, HEAD, and the rejections both
+ * combination (and over TLS on NIO and virtual threads): the Host field, nothing processed after a closing answer, HEAD, and the rejections both
  * styles must agree on. Every "not published" claim is checked in Kafka (topic {@code single}'s end offset).
  */
-@ParameterizedClass(name = "{0} + {1}")
-@MethodSource("io.sluice.gateway.testing.Runtimes#all")
+@ParameterizedClass(name = "{0} + {1} + {2}")
+@MethodSource("io.sluice.gateway.testing.Runtimes#allPlusTls")
 @Timeout(120)
 class HttpSemanticsTest extends ConformanceFixture {
+    /** Plaintext or TLS (declared here so the invocation keeps its third argument; the fixture acts on it). */
+    @Parameter(2)
+    Wire wire;
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.ISO_8859_1);
@@ -34,7 +39,7 @@ class HttpSemanticsTest extends ConformanceFixture {
     /** Sends the bytes, expects one answer with {@code status}, then a close, and nothing published. */
     private static void assertRejectedUnpublished(String request, int status) throws Exception {
         long before = recordsInSingle();
-        try (HttpConnection c = new HttpConnection(gateway.port())) {
+        try (HttpConnection c = connect()) {
             Response r = c.exchange(bytes(request));
             assertThat(r.status()).as(request).isEqualTo(status);
             assertThat(r.bodyText()).contains("\"error\"");
@@ -73,7 +78,7 @@ class HttpSemanticsTest extends ConformanceFixture {
     void shouldAcceptValidHostForms() throws Exception {
         for (String host : new String[] {"", "localhost", "localhost:8080", "127.0.0.1:1", "[::1]:8080",
                 "xn--bcher-kva.example", "a-b_c.~d%41", "host:"}) {
-            try (HttpConnection c = new HttpConnection(gateway.port())) {
+            try (HttpConnection c = connect()) {
                 Response r = c.exchange(bytes("GET /healthz HTTP/1.1\r\nHost: " + host + "\r\n\r\n"));
                 assertThat(r.status()).as("Host: '%s'", host).isEqualTo(200);
             }
@@ -92,7 +97,7 @@ class HttpSemanticsTest extends ConformanceFixture {
     @Test
     void shouldNeitherPublishNorAnswerARequestPipelinedBehindConnectionClose() throws Exception {
         long before = recordsInSingle();
-        try (HttpConnection c = new HttpConnection(gateway.port())) {
+        try (HttpConnection c = connect()) {
             c.send(HttpConnection.concat(
                     HttpConnection.post("/topics/single", bytes("first"), "Connection: close"),
                     HttpConnection.post("/topics/single", bytes("second"))));
@@ -108,7 +113,7 @@ class HttpSemanticsTest extends ConformanceFixture {
     @Test
     void shouldNotPublishARequestPipelinedBehindAnHttp10RequestWithoutKeepAlive() throws Exception {
         long before = recordsInSingle();
-        try (HttpConnection c = new HttpConnection(gateway.port())) {
+        try (HttpConnection c = connect()) {
             c.send(bytes("POST /topics/single HTTP/1.0\r\nContent-Length: 1\r\n\r\na"
                     + "POST /topics/single HTTP/1.0\r\nContent-Length: 1\r\n\r\nb"));
             assertThat(c.readResponse().status()).isEqualTo(200);
@@ -120,7 +125,7 @@ class HttpSemanticsTest extends ConformanceFixture {
     @Test
     void shouldNotPublishARequestPipelinedBehindARejectedOne() throws Exception {
         long before = recordsInSingle();
-        try (HttpConnection c = new HttpConnection(gateway.port())) {
+        try (HttpConnection c = connect()) {
             c.send(HttpConnection.concat(
                     bytes("POST /topics/single HTTP/1.1\r\nHost: x\r\nX-Bad: a\u0001b\r\nContent-Length: 1\r\n\r\na"),
                     HttpConnection.post("/topics/single", bytes("after-400"))));
@@ -133,7 +138,7 @@ class HttpSemanticsTest extends ConformanceFixture {
     @Test
     void shouldNotPublishARequestPipelinedBehindA413() throws Exception {
         long before = recordsInSingle();
-        try (HttpConnection c = new HttpConnection(gateway.port())) {
+        try (HttpConnection c = connect()) {
             c.send(HttpConnection.concat(
                     bytes("POST /topics/single HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n"),
                     HttpConnection.post("/topics/single", bytes("after-413"))));
@@ -151,7 +156,7 @@ class HttpSemanticsTest extends ConformanceFixture {
      */
     @Test
     void shouldLetAClientRefusedMidUploadFinishSendingAndReadIts413() throws Exception {
-        try (HttpConnection c = new HttpConnection(gateway.port())) {
+        try (HttpConnection c = connect()) {
             c.send(bytes("POST /topics/single HTTP/1.1\r\nHost: x\r\nContent-Length: 200000\r\n\r\n"));
             Thread.sleep(100); // the 413 is on its way; the client does not look yet
             for (int i = 0; i < 20; i++) {
@@ -168,7 +173,7 @@ class HttpSemanticsTest extends ConformanceFixture {
     @ParameterizedTest
     @ValueSource(strings = {"/healthz", "/readyz", "/metrics"})
     void shouldAnswerHeadLikeGetWithoutABody(String path) throws Exception {
-        try (HttpConnection c = new HttpConnection(gateway.port())) {
+        try (HttpConnection c = connect()) {
             c.send(bytes("HEAD " + path + " HTTP/1.1\r\nHost: x\r\n\r\n"));
             Response head = c.readResponseWithoutBody();
             assertThat(head.status()).isEqualTo(200);
@@ -182,7 +187,7 @@ class HttpSemanticsTest extends ConformanceFixture {
 
     @Test
     void shouldAnswerHeadOnAProducePathWith405AndNoBody() throws Exception {
-        try (HttpConnection c = new HttpConnection(gateway.port())) {
+        try (HttpConnection c = connect()) {
             c.send(bytes("HEAD /topics/single HTTP/1.1\r\nHost: x\r\n\r\n"));
             Response head = c.readResponseWithoutBody();
             assertThat(head.status()).isEqualTo(405);

@@ -6,28 +6,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sluice.gateway.testing.HttpConnection;
 import io.sluice.gateway.testing.HttpConnection.Response;
 import io.sluice.gateway.testing.KafkaRecords;
+import io.sluice.gateway.testing.Wire;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** HTTP/1.1 framing and the strict rejections, on every runtime x HTTP-style combination. */
-@ParameterizedClass(name = "{0} + {1}")
-@MethodSource("io.sluice.gateway.testing.Runtimes#all")
+/** HTTP/1.1 framing and the strict rejections, on every runtime x HTTP-style combination, and over TLS on NIO and virtual threads. */
+@ParameterizedClass(name = "{0} + {1} + {2}")
+@MethodSource("io.sluice.gateway.testing.Runtimes#allPlusTls")
 @Timeout(120)
 class ProtocolConformanceTest extends ConformanceFixture {
+    /** Plaintext or TLS (declared here so the invocation keeps its third argument; the fixture acts on it). */
+    @Parameter(2)
+    Wire wire;
 
     private static Response raw(String request) throws Exception {
-        try (HttpConnection c = new HttpConnection(gateway.port())) {
+        try (HttpConnection c = connect()) {
             return c.exchange(request.getBytes(StandardCharsets.ISO_8859_1));
         }
     }
 
     private static void assertRejected(String request, int status) throws Exception {
-        try (HttpConnection c = new HttpConnection(gateway.port())) {
+        try (HttpConnection c = connect()) {
             Response r = c.exchange(request.getBytes(StandardCharsets.ISO_8859_1));
             assertThat(r.status()).as(request).isEqualTo(status);
             assertThat(r.bodyText()).contains("\"error\"");
@@ -39,7 +44,7 @@ class ProtocolConformanceTest extends ConformanceFixture {
     void shouldParseARequestDeliveredOneByteAtATime() throws Exception {
         byte[] request = post("/topics/events", "{\"data\":\"slow\"}".getBytes(StandardCharsets.UTF_8),
                 "Content-Type: application/json");
-        try (HttpConnection c = new HttpConnection(gateway.port())) {
+        try (HttpConnection c = connect()) {
             for (byte b : request) {
                 c.send(new byte[] {b});
             }
@@ -55,7 +60,7 @@ class ProtocolConformanceTest extends ConformanceFixture {
         for (int i = 0; i < 20; i++) {
             parts.add(post("/topics/single", ("m" + i).getBytes(StandardCharsets.UTF_8)));
         }
-        try (HttpConnection c = new HttpConnection(gateway.port())) {
+        try (HttpConnection c = connect()) {
             c.send(HttpConnection.concat(parts.toArray(new byte[0][])));
             long first = -1;
             for (int i = 0; i < 20; i++) {
@@ -79,7 +84,7 @@ class ProtocolConformanceTest extends ConformanceFixture {
         byte[] one = HttpConnection.get("/healthz");
         byte[][] many = new byte[500][];
         java.util.Arrays.fill(many, one);
-        try (HttpConnection c = new HttpConnection(gateway.port())) {
+        try (HttpConnection c = connect()) {
             c.send(HttpConnection.concat(many));
             for (int i = 0; i < many.length; i++) {
                 assertThat(c.readResponse().status()).as("response %d", i).isEqualTo(200);
@@ -97,7 +102,7 @@ class ProtocolConformanceTest extends ConformanceFixture {
 
     @Test
     void shouldKeepAnHttp10ConnectionOpenWhenAskedAndSaySo() throws Exception {
-        try (HttpConnection c = new HttpConnection(gateway.port())) {
+        try (HttpConnection c = connect()) {
             Response r = c.exchange(("POST /topics/events HTTP/1.0\r\nConnection: keep-alive\r\nContent-Length: 2"
                     + "\r\n\r\nok").getBytes(StandardCharsets.ISO_8859_1));
             assertThat(r.status()).isEqualTo(200);
@@ -110,7 +115,7 @@ class ProtocolConformanceTest extends ConformanceFixture {
 
     @Test
     void shouldCloseAfterConnectionClose() throws Exception {
-        try (HttpConnection c = new HttpConnection(gateway.port())) {
+        try (HttpConnection c = connect()) {
             Response r = c.exchange("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
                     .getBytes(StandardCharsets.ISO_8859_1));
             assertThat(r.status()).isEqualTo(200);
@@ -121,7 +126,7 @@ class ProtocolConformanceTest extends ConformanceFixture {
 
     @Test
     void shouldAnswer413WithoutContinueWhenAnExpectingBodyIsTooLarge() throws Exception {
-        try (HttpConnection c = new HttpConnection(gateway.port())) {
+        try (HttpConnection c = connect()) {
             Response r = c.exchange(("POST /topics/events HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
                     + "Content-Length: 100000\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             assertThat(r.status()).isEqualTo(413);

@@ -10,9 +10,9 @@ import ch.qos.logback.core.read.ListAppender;
 import io.sluice.gateway.testing.HttpConnection;
 import io.sluice.gateway.testing.HttpConnection.Response;
 import io.sluice.gateway.testing.KafkaRecords;
-import io.sluice.gateway.testing.TestPki;
 import io.sluice.kafka.embedded.BrokerTls;
 import io.sluice.kafka.embedded.EmbeddedKafkaBroker;
+import io.sluice.kafka.embedded.KeyStorePki;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,19 +42,19 @@ class SecuredKafkaTest {
     @TempDir
     static Path dir;
 
-    private static TestPki pki;
+    private static KeyStorePki pki;
     private static EmbeddedKafkaBroker kafka;
 
     @BeforeAll
     static void startBroker() {
-        pki = TestPki.create(dir, USER);
+        pki = KeyStorePki.create(dir, USER);
         kafka = EmbeddedKafkaBroker.builder()
                 .dataDir(dir.resolve("kafka"))
                 .brokerPort(0)
                 .topic("events", 2)
                 .config("auto.create.topics.enable", "false")
-                .saslSslListener(BrokerTls.keyStoreOnly(pki.serverStore(), TestPki.PASSWORD))
-                .sslListener(new BrokerTls(pki.serverStore(), TestPki.PASSWORD, pki.caStore(), TestPki.PASSWORD))
+                .saslSslListener(BrokerTls.keyStoreOnly(pki.serverStore(), KeyStorePki.PASSWORD))
+                .sslListener(new BrokerTls(pki.serverStore(), KeyStorePki.PASSWORD, pki.caStore(), KeyStorePki.PASSWORD))
                 .scramUser(USER, PASSWORD)
                 .build()
                 .start();
@@ -156,7 +156,7 @@ class SecuredKafkaTest {
         Map<String, String> p = trusting();
         p.put("security.protocol", "SSL");
         p.put("ssl.keystore.location", pki.clientStore().toString());
-        p.put("ssl.keystore.password", TestPki.PASSWORD);
+        p.put("ssl.keystore.password", KeyStorePki.PASSWORD);
         p.put("ssl.keystore.type", "PKCS12");
         return p;
     }
@@ -164,7 +164,7 @@ class SecuredKafkaTest {
     private static Map<String, String> trusting() {
         Map<String, String> p = new HashMap<>();
         p.put("ssl.truststore.location", pki.caStore().toString());
-        p.put("ssl.truststore.password", TestPki.PASSWORD);
+        p.put("ssl.truststore.password", KeyStorePki.PASSWORD);
         p.put("ssl.truststore.type", "PKCS12");
         return p;
     }

@@ -1,5 +1,6 @@
 package io.sluice.gateway.transport;
 
+import io.sluice.gateway.transport.tls.TlsHandshake;
 import java.net.Socket;
 
 /**
@@ -10,6 +11,11 @@ import java.net.Socket;
 @FunctionalInterface
 public interface BlockingConnectionHandler {
 
-    /** Serves the connection until it should close; the caller closes the socket afterwards. */
-    void serve(Socket socket) throws Exception;
+    /**
+     * Serves the connection until it should close; the caller closes the socket afterwards.
+     *
+     * @param socket the connection, already past its TLS handshake on the TLS port
+     * @param tls    what the handshake established, or null on the plaintext port
+     */
+    void serve(Socket socket, TlsHandshake tls) throws Exception;
 }

@@ -15,12 +15,19 @@ public final class ListenFailedException extends IllegalStateException {
 
     /** Describes a failure to bind {@code bind:port}; {@code cause} is what the runtime threw. */
     public static ListenFailedException of(String bind, int port, Throwable cause) {
+        return of(bind, port, cause, false);
+    }
+
+    /** As {@link #of(String, int, Throwable)}, for the TLS port when {@code tls}. */
+    public static ListenFailedException of(String bind, int port, Throwable cause, boolean tls) {
+        String what = tls ? "HTTPS" : "HTTP";
+        String option = tls ? "--tls-port" : "--port";
         if (isAddressInUse(cause)) {
-            return new ListenFailedException("HTTP port " + port + " on " + bind + " is already in use; stop whatever "
-                    + "uses it or choose another port with --port", cause);
+            return new ListenFailedException(what + " port " + port + " on " + bind + " is already in use; stop "
+                    + "whatever uses it or choose another port with " + option, cause);
         }
-        return new ListenFailedException("cannot listen for HTTP on " + bind + ":" + port + ": " + reason(cause)
-                + "; check --bind and --port", cause);
+        return new ListenFailedException("cannot listen for " + what + " on " + bind + ":" + port + ": "
+                + reason(cause) + "; check --bind and " + option, cause);
     }
 
     private static boolean isAddressInUse(Throwable e) {

@@ -22,6 +22,7 @@ import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.sluice.gateway.IoMode;
+import io.sluice.gateway.transport.tls.ServerTls;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -30,67 +31,92 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Netty runtimes: NIO, epoll or io_uring event loops, chosen by {@link IoMode}; the HTTP style comes
- * in as a {@link ProtocolPipeline}, so this class knows nothing of HTTP beyond that. Thread-safe.
+ * in as a {@link ProtocolPipeline}, so this class knows nothing of HTTP beyond that. A plaintext port, a TLS
+ * port, or both, served by the same event loops and counted against the same connection limit. Thread-safe.
  */
 public final class NettyTransport implements Transport {
     private static final Logger log = LoggerFactory.getLogger(NettyTransport.class);
 
     private final EventLoopGroup group;
-    private final Channel serverChannel;
+    private final Channel plainChannel;
+    private final Channel tlsChannel;
     private final ChannelGroup channels;
     private final ConnectionLimiter limiter;
-    private final int port;
 
-    private NettyTransport(EventLoopGroup group, Channel serverChannel, ChannelGroup channels,
+    private NettyTransport(EventLoopGroup group, Channel plainChannel, Channel tlsChannel, ChannelGroup channels,
                            ConnectionLimiter limiter) {
         this.group = group;
-        this.serverChannel = serverChannel;
+        this.plainChannel = plainChannel;
+        this.tlsChannel = tlsChannel;
         this.channels = channels;
         this.limiter = limiter;
-        this.port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 
     /**
      * Binds and starts serving. Throws {@link IllegalStateException} with the cause and an alternative
      * when the runtime is unavailable, and {@link ListenFailedException} when the address cannot be bound.
      */
-    public static NettyTransport start(IoMode mode, String bind, int port, int threads, int maxConnections,
+    public static NettyTransport start(IoMode mode, Listeners listeners, int threads, int maxConnections,
                                        ProtocolPipeline http) {
         Native nativeIo = Native.of(mode);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads,
                 new DefaultThreadFactory("sluice-" + mode.cliName()), nativeIo.factory);
         ChannelGroup channels = new DefaultChannelGroup("sluice-connections", GlobalEventExecutor.INSTANCE);
         ConnectionLimiter limiter = new ConnectionLimiter(maxConnections);
+        Channel plain = null;
         try {
-            ChannelFuture bound = new ServerBootstrap()
-                    .group(group)
-                    .channel(nativeIo.serverChannel)
-                    .option(ChannelOption.SO_BACKLOG, 4096)
-                    .option(ChannelOption.SO_REUSEADDR, true)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new ChannelInitializer<>() {
-                        @Override
-                        protected void initChannel(Channel ch) {
-                            if (!limiter.tryAdmit()) {
-                                ch.close();
-                                return;
-                            }
-                            channels.add(ch); // closed with the others at shutdown
-                            ch.closeFuture().addListener(f -> limiter.released());
-                            http.install(ch.pipeline());
-                        }
-                    })
-                    .bind(bind, port).awaitUninterruptibly();
-            if (!bound.isSuccess()) {
-                throw ListenFailedException.of(bind, port, bound.cause());
+            if (listeners.plainPort() != Listeners.DISABLED) {
+                plain = bind(nativeIo, group, listeners.bind(), listeners.plainPort(), limiter, channels, http, null);
+                log.info("Listening on {} with {} ({} event-loop threads)", plain.localAddress(), mode.cliName(),
+                        threads);
             }
-            Channel server = bound.channel();
-            log.info("Listening on {} with {} ({} event-loop threads)", server.localAddress(), mode.cliName(), threads);
-            return new NettyTransport(group, server, channels, limiter);
+            Channel tls = null;
+            if (listeners.tls() != null) {
+                tls = bind(nativeIo, group, listeners.bind(), listeners.tlsPort(), limiter, channels, http,
+                        listeners.tls());
+                log.info("Listening for TLS on {} with {} and {}", tls.localAddress(), mode.cliName(),
+                        listeners.tls().providerName());
+            }
+            return new NettyTransport(group, plain, tls, channels, limiter);
         } catch (RuntimeException e) {
+            if (plain != null) {
+                plain.close().syncUninterruptibly();
+            }
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e;
         }
+    }
+
+    /** Binds one listening socket; its connections speak TLS when {@code tls} is not null. */
+    private static Channel bind(Native nativeIo, EventLoopGroup group, String bind, int port,
+                                ConnectionLimiter limiter, ChannelGroup channels, ProtocolPipeline http,
+                                ServerTls tls) {
+        ChannelFuture bound = new ServerBootstrap()
+                .group(group)
+                .channel(nativeIo.serverChannel)
+                .option(ChannelOption.SO_BACKLOG, 4096)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        if (!limiter.tryAdmit()) {
+                            ch.close();
+                            return;
+                        }
+                        channels.add(ch); // closed with the others at shutdown
+                        ch.closeFuture().addListener(f -> limiter.released());
+                        if (tls != null) {
+                            tls.install(ch);
+                        }
+                        http.install(ch.pipeline());
+                    }
+                })
+                .bind(bind, port).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            throw ListenFailedException.of(bind, port, bound.cause(), tls != null);
+        }
+        return bound.channel();
     }
 
     /** The I/O handler and server channel class of a Netty runtime, checked for availability. */
@@ -133,7 +159,16 @@ public final class NettyTransport implements Transport {
 
     @Override
     public int port() {
-        return port;
+        return portOf(plainChannel);
+    }
+
+    @Override
+    public int tlsPort() {
+        return portOf(tlsChannel);
+    }
+
+    private static int portOf(Channel server) {
+        return server == null ? Listeners.DISABLED : ((InetSocketAddress) server.localAddress()).getPort();
     }
 
     @Override
@@ -143,7 +178,12 @@ public final class NettyTransport implements Transport {
 
     @Override
     public void stopAccepting() {
-        serverChannel.close().syncUninterruptibly();
+        if (plainChannel != null) {
+            plainChannel.close().syncUninterruptibly();
+        }
+        if (tlsChannel != null) {
+            tlsChannel.close().syncUninterruptibly();
+        }
     }
 
     @Override

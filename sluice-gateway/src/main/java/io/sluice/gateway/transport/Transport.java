@@ -8,8 +8,13 @@ import java.time.Duration;
  */
 public interface Transport extends AutoCloseable {
 
-    /** The bound port. */
+    /** The bound plaintext port, or {@link Listeners#DISABLED}. */
     int port();
+
+    /** The bound TLS port, or {@link Listeners#DISABLED} without TLS. */
+    default int tlsPort() {
+        return Listeners.DISABLED;
+    }
 
     /** Connections currently open. */
     int openConnections();

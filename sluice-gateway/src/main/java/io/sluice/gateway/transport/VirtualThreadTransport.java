@@ -1,5 +1,7 @@
 package io.sluice.gateway.transport;
 
+import io.sluice.gateway.transport.tls.BlockingHandshake;
+import io.sluice.gateway.transport.tls.ServerTls;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -11,13 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The JDK-only runtime: a blocking server socket and one virtual thread per connection, no Netty.
- * Thread-safe. Several acceptor threads share the listening socket so that accept keeps up with
+ * Thread-safe. A TLS port, when there is one, gets its own server socket; each connection's virtual thread
+ * does its handshake (the JDK's TLS) before serving it. Several acceptor threads share the listening socket so that accept keeps up with
  * connection-per-request load; the backlog is 4096 (the JDK's default of 50 dropped SYNs under bursts
  * of new connections on this machine and cost 1-2 s retransmit stalls).
  */
@@ -26,6 +31,9 @@ public final class VirtualThreadTransport implements Transport {
     private static final int BACKLOG = 4096;
 
     private final ServerSocket server;
+    private final ServerSocket tlsServer;
+    private final BlockingHandshake handshake;
+    private final ScheduledExecutorService handshakeDeadlines;
     private final BlockingConnectionHandler handler;
     private final ConnectionLimiter limiter;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
@@ -33,33 +41,75 @@ public final class VirtualThreadTransport implements Transport {
     private final List<Thread> acceptors = new ArrayList<>();
     private volatile boolean accepting = true;
 
-    private VirtualThreadTransport(ServerSocket server, BlockingConnectionHandler handler, int maxConnections) {
+    private VirtualThreadTransport(ServerSocket server, ServerSocket tlsServer, ServerTls tls,
+                                   BlockingConnectionHandler handler, int maxConnections) {
         this.server = server;
+        this.tlsServer = tlsServer;
+        this.handshakeDeadlines = tls == null ? null : Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("sluice-tls-handshake-deadlines").factory());
+        this.handshake = tls == null ? null : new BlockingHandshake(tls, handshakeDeadlines);
         this.handler = handler;
         this.limiter = new ConnectionLimiter(maxConnections);
     }
 
-    /** Binds and starts {@code acceptorThreads} acceptors; throws {@link ListenFailedException} if it cannot bind. */
-    public static VirtualThreadTransport start(String bind, int port, int acceptorThreads, int maxConnections,
+    /**
+     * Binds and starts {@code acceptorThreads} acceptors per port; throws {@link ListenFailedException} if it
+     * cannot bind.
+     */
+    public static VirtualThreadTransport start(Listeners listeners, int acceptorThreads, int maxConnections,
                                               BlockingConnectionHandler handler) {
-        ServerSocket server;
+        ServerSocket server = null;
+        ServerSocket tlsServer = null;
+        try {
+            if (listeners.plainPort() != Listeners.DISABLED) {
+                server = bind(listeners.bind(), listeners.plainPort(), false);
+            }
+            if (listeners.tls() != null) {
+                tlsServer = bind(listeners.bind(), listeners.tlsPort(), true);
+            }
+        } catch (RuntimeException e) {
+            closeQuietly(server);
+            throw e;
+        }
+        VirtualThreadTransport t = new VirtualThreadTransport(server, tlsServer, listeners.tls(), handler,
+                maxConnections);
+        for (int i = 0; i < acceptorThreads; i++) {
+            if (server != null) {
+                ServerSocket s = server;
+                t.acceptors.add(Thread.ofPlatform().daemon().name("sluice-accept-" + i).start(() -> t.acceptLoop(s,
+                        false)));
+            }
+            if (tlsServer != null) {
+                ServerSocket s = tlsServer;
+                t.acceptors.add(Thread.ofPlatform().daemon().name("sluice-accept-tls-" + i).start(() -> t.acceptLoop(s,
+                        true)));
+            }
+        }
+        if (server != null) {
+            log.info("Listening on {} with virtual threads ({} acceptor threads)", server.getLocalSocketAddress(),
+                    acceptorThreads);
+        }
+        if (tlsServer != null) {
+            log.info("Listening for TLS on {} with virtual threads and {}", tlsServer.getLocalSocketAddress(),
+                    listeners.tls().providerName());
+        }
+        return t;
+    }
+
+    private static ServerSocket bind(String bind, int port, boolean tls) {
+        ServerSocket server = null;
         try {
             server = new ServerSocket();
             server.setReuseAddress(true);
             server.bind(new InetSocketAddress(InetAddress.getByName(bind), port), BACKLOG);
+            return server;
         } catch (IOException e) {
-            throw ListenFailedException.of(bind, port, e);
+            closeQuietly(server);
+            throw ListenFailedException.of(bind, port, e, tls);
         }
-        VirtualThreadTransport t = new VirtualThreadTransport(server, handler, maxConnections);
-        for (int i = 0; i < acceptorThreads; i++) {
-            t.acceptors.add(Thread.ofPlatform().daemon().name("sluice-accept-" + i).start(t::acceptLoop));
-        }
-        log.info("Listening on {} with virtual threads ({} acceptor threads)", server.getLocalSocketAddress(),
-                acceptorThreads);
-        return t;
     }
 
-    private void acceptLoop() {
+    private void acceptLoop(ServerSocket server, boolean tls) {
         while (accepting) {
             Socket socket;
             try {
@@ -75,16 +125,29 @@ public final class VirtualThreadTransport implements Transport {
                 continue;
             }
             sockets.add(socket);
-            Thread.ofVirtual().name("sluice-conn").start(() -> serve(socket));
+            Thread.ofVirtual().name("sluice-conn").start(() -> serve(socket, tls));
         }
     }
 
-    private void serve(Socket socket) {
+    private void serve(Socket socket, boolean tls) {
         Thread me = Thread.currentThread();
         connectionThreads.add(me);
         try {
             socket.setTcpNoDelay(true);
-            handler.serve(socket);
+            if (tls) {
+                BlockingHandshake.Done done;
+                try {
+                    done = handshake.perform(socket);
+                } catch (IOException e) {
+                    log.debug("TLS handshake with {} failed: {}", socket.getRemoteSocketAddress(), e.toString());
+                    return;
+                }
+                try (Socket ssl = done.socket()) { // closing it sends close_notify, then closes the connection
+                    handler.serve(ssl, done.handshake());
+                }
+            } else {
+                handler.serve(socket, null);
+            }
         } catch (SocketException closed) {
             log.trace("connection closed: {}", closed.toString());
         } catch (Exception e) {
@@ -97,7 +160,10 @@ public final class VirtualThreadTransport implements Transport {
         }
     }
 
-    private static void closeQuietly(Socket s) {
+    private static void closeQuietly(java.io.Closeable s) {
+        if (s == null) {
+            return;
+        }
         try {
             s.close();
         } catch (IOException ignored) {
@@ -107,7 +173,12 @@ public final class VirtualThreadTransport implements Transport {
 
     @Override
     public int port() {
-        return server.getLocalPort();
+        return server == null ? Listeners.DISABLED : server.getLocalPort();
+    }
+
+    @Override
+    public int tlsPort() {
+        return tlsServer == null ? Listeners.DISABLED : tlsServer.getLocalPort();
     }
 
     @Override
@@ -118,11 +189,8 @@ public final class VirtualThreadTransport implements Transport {
     @Override
     public void stopAccepting() {
         accepting = false;
-        try {
-            server.close();
-        } catch (IOException ignored) {
-            // already closed
-        }
+        closeQuietly(server);
+        closeQuietly(tlsServer);
     }
 
     /**
@@ -145,6 +213,9 @@ public final class VirtualThreadTransport implements Transport {
             }
         }
         sockets.forEach(VirtualThreadTransport::closeQuietly);
+        if (handshakeDeadlines != null) {
+            handshakeDeadlines.shutdownNow();
+        }
     }
 
     private static void shutdownInputQuietly(Socket s) {

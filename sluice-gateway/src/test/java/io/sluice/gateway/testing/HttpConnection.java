@@ -39,12 +39,32 @@ public final class HttpConnection implements AutoCloseable {
     }
 
     public HttpConnection(int port, int readTimeoutMillis) throws IOException {
-        socket = new Socket();
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-        socket.setSoTimeout(readTimeoutMillis);
-        socket.setTcpNoDelay(true);
+        this(plain(port, readTimeoutMillis));
+    }
+
+    private HttpConnection(Socket connected) throws IOException {
+        socket = connected;
         in = new java.io.BufferedInputStream(socket.getInputStream(), 64 * 1024);
         out = socket.getOutputStream();
+    }
+
+    private static Socket plain(int port, int readTimeoutMillis) throws IOException {
+        Socket s = new Socket();
+        s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+        s.setSoTimeout(readTimeoutMillis);
+        s.setTcpNoDelay(true);
+        return s;
+    }
+
+    /** The same client over an already connected socket (e.g. a TLS socket past its handshake). */
+    public static HttpConnection over(Socket connected) throws IOException {
+        return new HttpConnection(connected);
+    }
+
+    /** The same client over TLS to 127.0.0.1:{@code port}, handshake finished, server checked as "localhost". */
+    public static HttpConnection overTls(javax.net.ssl.SSLContext ctx, int port, int readTimeoutMillis)
+            throws IOException {
+        return new HttpConnection(TestPki.connect(ctx, port, readTimeoutMillis));
     }
 
     /** A POST with Content-Length and the given extra header lines (each "Name: value"). */

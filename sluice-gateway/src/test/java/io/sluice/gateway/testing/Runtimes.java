@@ -20,4 +20,16 @@ public final class Runtimes {
                 Arguments.of(IoMode.IO_URING, HttpStyle.RAW),
                 Arguments.of(IoMode.VIRTUAL, HttpStyle.RAW));
     }
+
+    /**
+     * The seven combinations in plaintext, then once more over TLS on one Netty runtime and on virtual threads
+     * (the third argument, a {@link Wire}), for the protocol suites: TLS must change nothing of HTTP.
+     */
+    public static Stream<Arguments> allPlusTls() {
+        return Stream.concat(
+                all().map(a -> Arguments.of(a.get()[0], a.get()[1], Wire.PLAIN)),
+                Stream.of(
+                        Arguments.of(IoMode.NIO, HttpStyle.RAW, Wire.TLS),
+                        Arguments.of(IoMode.VIRTUAL, HttpStyle.RAW, Wire.TLS)));
+    }
 }

@@ -30,18 +30,18 @@ class SecuredListenersTest {
     @TempDir
     static Path dir;
 
-    private static TestPki pki;
+    private static KeyStorePki pki;
     private static EmbeddedKafkaBroker broker;
 
     @BeforeAll
     static void startBroker() {
-        pki = TestPki.create(dir, "sluice-gateway");
+        pki = KeyStorePki.create(dir, "sluice-gateway");
         broker = EmbeddedKafkaBroker.builder()
                 .dataDir(dir.resolve("kafka"))
                 .brokerPort(0)
                 .topic("events", 1)
-                .saslSslListener(BrokerTls.keyStoreOnly(pki.serverStore(), TestPki.PASSWORD))
-                .sslListener(new BrokerTls(pki.serverStore(), TestPki.PASSWORD, pki.caStore(), TestPki.PASSWORD))
+                .saslSslListener(BrokerTls.keyStoreOnly(pki.serverStore(), KeyStorePki.PASSWORD))
+                .sslListener(new BrokerTls(pki.serverStore(), KeyStorePki.PASSWORD, pki.caStore(), KeyStorePki.PASSWORD))
                 .scramUser("alice", "alice-secret")
                 .build()
                 .start();
@@ -110,7 +110,7 @@ class SecuredListenersTest {
         c.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SSL");
         if (withCertificate) {
             c.put(SslConfigs.SSL_KEYSTORE_LOCATION_CONFIG, pki.clientStore().toString());
-            c.put(SslConfigs.SSL_KEYSTORE_PASSWORD_CONFIG, TestPki.PASSWORD);
+            c.put(SslConfigs.SSL_KEYSTORE_PASSWORD_CONFIG, KeyStorePki.PASSWORD);
             c.put(SslConfigs.SSL_KEYSTORE_TYPE_CONFIG, "PKCS12");
         }
         return c;
@@ -120,7 +120,7 @@ class SecuredListenersTest {
         Map<String, Object> c = new HashMap<>();
         c.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         c.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, pki.caStore().toString());
-        c.put(SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG, TestPki.PASSWORD);
+        c.put(SslConfigs.SSL_TRUSTSTORE_PASSWORD_CONFIG, KeyStorePki.PASSWORD);
         c.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, "PKCS12");
         return c;
     }

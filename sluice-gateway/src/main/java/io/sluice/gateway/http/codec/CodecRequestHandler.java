@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import io.sluice.gateway.access.Principal;
@@ -22,6 +23,7 @@ import io.sluice.gateway.http.GatewayResponse;
 import io.sluice.gateway.http.ProtocolError;
 import io.sluice.gateway.http.RequestGate;
 import io.sluice.gateway.http.RequestRouter;
+import io.sluice.gateway.http.internal.ConnectionInfos;
 import io.sluice.gateway.http.internal.ConnectionPolicy;
 import io.sluice.gateway.http.internal.ConnectionResponder;
 import io.sluice.gateway.http.internal.ReadDeadlines;
@@ -73,11 +75,16 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
-        this.connection = new ConnectionInfo(ctx.channel().remoteAddress());
+        this.connection = ConnectionInfos.of(ctx.channel());
         this.responder = new ConnectionResponder(ctx, router, metrics, draining,
                 (r, c) -> NettyResponses.toNetty(r, HttpVersion.HTTP_1_1));
         this.readTimer = new ReadTimer(ctx, new ReadDeadlines(headerReadTimeoutNanos, bodyReadTimeoutNanos,
                 System::nanoTime), this::reject);
+    }
+
+    /** The connection as its requests will carry it (plaintext, or TLS once the handshake finished). */
+    ConnectionInfo connection() {
+        return connection;
     }
 
     @Override
@@ -269,6 +276,9 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof SslHandshakeCompletionEvent done && done.isSuccess()) {
+            connection = ConnectionInfos.of(ctx.channel()); // now with the TLS session
+        }
         if (evt instanceof IdleStateEvent) {
             if (!ctx.channel().isWritable()) {
                 ctx.close(); // the client stopped reading its answers

@@ -2,7 +2,6 @@ package io.sluice.gateway.http.raw;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.sluice.gateway.http.ConnectionInfo;
 import io.sluice.gateway.http.GatewayRequest;
 import io.sluice.gateway.http.GatewayResponse;
 import io.sluice.gateway.http.HttpMetrics;
@@ -10,10 +9,12 @@ import io.sluice.gateway.http.JsonBodies;
 import io.sluice.gateway.http.ProtocolError;
 import io.sluice.gateway.http.RequestGate;
 import io.sluice.gateway.http.RequestRouter;
+import io.sluice.gateway.http.internal.ConnectionInfos;
 import io.sluice.gateway.http.internal.ConnectionPolicy;
 import io.sluice.gateway.http.internal.LingeringClose;
 import io.sluice.gateway.http.internal.ReadDeadlines;
 import io.sluice.gateway.transport.BlockingConnectionHandler;
+import io.sluice.gateway.transport.tls.TlsHandshake;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -62,11 +63,11 @@ public final class BlockingRawConnection implements BlockingConnectionHandler {
     }
 
     @Override
-    public void serve(Socket socket) throws IOException, InterruptedException {
+    public void serve(Socket socket, TlsHandshake tls) throws IOException, InterruptedException {
         InputStream in = socket.getInputStream();
         OutputStream out = socket.getOutputStream();
         RawRequestParser parser = new RawRequestParser(alloc, maxHeaderSize, maxBodySize,
-                new ConnectionInfo(socket.getRemoteSocketAddress()), router.gateOpen() ? null : router::admit);
+                ConnectionInfos.of(socket.getRemoteSocketAddress(), tls), router.gateOpen() ? null : router::admit);
         HandoffExecutor handoff = new HandoffExecutor();
         ByteBuf buf = alloc.heapBuffer(READ_CHUNK);
         ByteBuf reply = alloc.heapBuffer(512);

@@ -5,12 +5,14 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.sluice.gateway.http.ConnectionInfo;
 import io.sluice.gateway.http.GatewayResponse;
 import io.sluice.gateway.http.HttpMetrics;
 import io.sluice.gateway.http.ProtocolError;
 import io.sluice.gateway.http.RequestGate;
 import io.sluice.gateway.http.RequestRouter;
+import io.sluice.gateway.http.internal.ConnectionInfos;
 import io.sluice.gateway.http.internal.ConnectionPolicy;
 import io.sluice.gateway.http.internal.ConnectionResponder;
 import io.sluice.gateway.http.internal.ReadDeadlines;
@@ -50,11 +52,16 @@ final class RawRequestHandler extends ByteToMessageDecoder {
     public void handlerAdded(ChannelHandlerContext ctx) {
         RequestRouter router = context.router();
         parser = new RawRequestParser(ctx.alloc(), context.maxHeaderSize(), context.maxBodySize(),
-                new ConnectionInfo(ctx.channel().remoteAddress()), router.gateOpen() ? null : router::admit);
+                ConnectionInfos.of(ctx.channel()), router.gateOpen() ? null : router::admit);
         responder = new ConnectionResponder(ctx, context.router(), context.metrics(), context.draining(),
                 RawRequestHandler::encode);
         readTimer = new ReadTimer(ctx, new ReadDeadlines(context.headerReadTimeoutNanos(),
                 context.bodyReadTimeoutNanos(), System::nanoTime), responder::reject);
+    }
+
+    /** The connection as its requests will carry it (plaintext, or TLS once the handshake finished). */
+    ConnectionInfo connection() {
+        return parser.connection();
     }
 
     private static Object encode(GatewayResponse r, ChannelHandlerContext ctx) {
@@ -142,6 +149,9 @@ final class RawRequestHandler extends ByteToMessageDecoder {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof SslHandshakeCompletionEvent done && done.isSuccess()) {
+            parser.connection(ConnectionInfos.of(ctx.channel())); // now with the TLS session
+        }
         if (evt instanceof IdleStateEvent) {
             if (!ctx.channel().isWritable()) {
                 ctx.close(); // the client stopped reading its answers

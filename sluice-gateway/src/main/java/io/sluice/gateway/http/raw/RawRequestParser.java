@@ -91,7 +91,7 @@ public final class RawRequestParser {
     private GatewayRequest ready;
     private ProtocolError error;
     private boolean released;
-    private final ConnectionInfo connection;
+    private ConnectionInfo connection;
     /** Asked at head time whether the request may go on; null when every request is admitted. */
     private final HeadGate gate;
     /** The answer of a gate that refused the request (with its headers: WWW-Authenticate, Retry-After). */
@@ -102,6 +102,16 @@ public final class RawRequestParser {
 
     public RawRequestParser(ByteBufAllocator alloc, int maxHeaderSize, int maxBodySize) {
         this(alloc, maxHeaderSize, maxBodySize, ConnectionInfo.UNKNOWN);
+    }
+
+    /** The connection the requests parsed from now on are said to come on. */
+    public ConnectionInfo connection() {
+        return connection;
+    }
+
+    /** What is now known of the connection (e.g. once its TLS handshake finished); applies to later requests. */
+    public void connection(ConnectionInfo info) {
+        this.connection = info;
     }
 
     /** @param connection the connection every request parsed here came on */

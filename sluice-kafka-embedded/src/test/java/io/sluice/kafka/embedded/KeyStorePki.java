@@ -33,10 +33,10 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * A throw-away certificate authority for tests: one CA, a server certificate for 127.0.0.1 / localhost and
  * a client certificate, written as PKCS#12 files into a directory; test-thread only.
  */
-final class TestPki {
+public final class KeyStorePki {
 
     /** The password of every store written here (they hold test keys only). */
-    static final String PASSWORD = "test-store-pass";
+    public static final String PASSWORD = "test-store-pass";
 
     private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
 
@@ -44,14 +44,14 @@ final class TestPki {
     private final Path serverStore;
     private final Path clientStore;
 
-    private TestPki(Path caStore, Path serverStore, Path clientStore) {
+    private KeyStorePki(Path caStore, Path serverStore, Path clientStore) {
         this.caStore = caStore;
         this.serverStore = serverStore;
         this.clientStore = clientStore;
     }
 
     /** Generates the CA, server and client certificates (client subject CN={@code clientName}) into {@code dir}. */
-    static TestPki create(Path dir, String clientName) {
+    public static KeyStorePki create(Path dir, String clientName) {
         try {
             KeyPair caKeys = ecKeys();
             X500Name caName = new X500Name("CN=Sluice Test CA");
@@ -66,7 +66,7 @@ final class TestPki {
 
             KeyStore trust = emptyStore();
             trust.setCertificateEntry("ca", ca);
-            return new TestPki(
+            return new KeyStorePki(
                     write(trust, dir.resolve("ca.p12")),
                     write(withKey(serverKeys, server, ca), dir.resolve("server.p12")),
                     write(withKey(clientKeys, client, ca), dir.resolve("client.p12")));
@@ -78,17 +78,17 @@ final class TestPki {
     }
 
     /** A trust store holding only the CA certificate. */
-    Path caStore() {
+    public Path caStore() {
         return caStore;
     }
 
     /** The server's key and chain (SANs 127.0.0.1 and localhost). */
-    Path serverStore() {
+    public Path serverStore() {
         return serverStore;
     }
 
     /** The client's key and chain. */
-    Path clientStore() {
+    public Path clientStore() {
         return clientStore;
     }
 
