@@ -46,7 +46,7 @@ record StartupReport(GatewayConfig config, int boundPort, String kafka, Optional
         return "access: auth=" + (methods.isEmpty() ? "(none: every request is anonymous)"
                 : String.join(",", methods.stream().map(io.sluice.gateway.access.AuthMethod::cliName).toList()))
                 + (a.aclRules() >= 0 ? " acl-rules=" + a.aclRules() : " acl=(none: any topic)")
-                + (a.quotas() != io.sluice.gateway.access.QuotaGate.UNLIMITED ? " quotas=on" : "")
+                + (a.quotas() != io.sluice.gateway.access.QuotaGate.UNLIMITED ? " quotas=(" + a.quotas() + ")" : "")
                 + (a.principalHeader() != null ? " principal-header=" + a.principalHeader() : "");
     }
 

@@ -78,4 +78,23 @@ class AuthOptionsTest {
                 OptionalLong.empty()).access()).contains("auth=(none");
         assertThat(List.of(c.access().apiKeys().toString())).containsExactly("/etc/keys.txt");
     }
+
+    @Test
+    void shouldLogTheDefaultQuotaAndTheAclFilesOverrides() throws Exception {
+        java.nio.file.Path acl = java.nio.file.Files.createTempFile("acl", ".yaml");
+        try {
+            java.nio.file.Files.writeString(acl, "rules:\n  - principal: alice\n    topics: [events]\n"
+                    + "    allow: [produce]\nquotas:\n  - principal: alice\n    requests-per-second: 5\n");
+            GatewayConfig c = cli.serve("--bootstrap-servers", "kafka:9092", "--acl", acl.toString(),
+                    "--quota", "requests=100/s,bytes=1KiB/s");
+
+            assertThat(new StartupReport(c, 8080, "external", OptionalLong.empty()).access())
+                    .contains("acl-rules=1")
+                    .contains("quotas=(default requests=100/s,bytes=1024B/s, 1 override(s) in the ACL file)");
+            assertThat(c.access().authorizer().mayProduce(
+                    new io.sluice.gateway.access.Principal("alice", java.util.Set.of(), "api-key"), "events")).isTrue();
+        } finally {
+            java.nio.file.Files.delete(acl);
+        }
+    }
 }

@@ -134,4 +134,20 @@ public final class TokenBucketQuotas implements QuotaGate {
         }
         return new Resolved(entries, Map.copyOf(byPrincipal), List.copyOf(byGroup.entrySet()));
     }
+
+    /** For the startup log: the default rates and how many overrides the ACL file holds now. */
+    @Override
+    public String toString() {
+        return "default " + describe(defaults) + ", " + overrides.get().size() + " override(s) in the ACL file";
+    }
+
+    private static String describe(QuotaLimits l) {
+        return l.isUnlimited() ? "unlimited" : "requests=" + rate(l.requestsPerSecond()) + "/s,bytes="
+                + rate(l.bytesPerSecond()) + "B/s";
+    }
+
+    private static String rate(double r) {
+        return r == Double.POSITIVE_INFINITY ? "unlimited" : r == Math.rint(r) ? Long.toString((long) r)
+                : Double.toString(r);
+    }
 }
