@@ -1,5 +1,7 @@
 package io.sluice.gateway.http;
 
+import io.sluice.gateway.http.formats.RestProxyV3Routes;
+import io.sluice.gateway.http.formats.TopicDiscovery;
 import io.sluice.gateway.ingest.Availability;
 import io.sluice.gateway.ingest.IngestRecord;
 import io.sluice.gateway.ingest.IngestResult;
@@ -18,7 +20,11 @@ import java.util.concurrent.Executor;
  * POST /topics/{topic}/partitions/{p}        publish to one partition
  * POST /anything/else                        publish to the default topic (unless disabled)
  * GET  /healthz  /readyz  /metrics           liveness, readiness, Prometheus metrics (HEAD too)
+ * GET  /topics  /topics/{topic}              discovery: producible topics, one topic's partitions
+ * POST /v3/clusters/{id}/topics/{t}/records  REST Proxy v3 (and records:batch, GET /v3/clusters[/{id}])
  * </pre>
+ * The body's media type picks the produce format ({@link ProduceFormat#forRequest}): Sluice's raw body or
+ * NDJSON, or the peers' REST Proxy v2 / Strimzi envelope.
  */
 public final class RequestRouter {
     private static final byte[] HEALTHY = "{\"status\":\"ok\"}".getBytes(StandardCharsets.US_ASCII);
@@ -28,12 +34,16 @@ public final class RequestRouter {
     private final Availability health;
     private final HttpMetrics metrics;
     private final String defaultTopic;
+    private final TopicDiscovery discovery;
+    private final RestProxyV3Routes v3;
 
     public RequestRouter(IngestService ingest, Availability health, HttpMetrics metrics, String defaultTopic) {
         this.ingest = ingest;
         this.health = health;
         this.metrics = metrics;
         this.defaultTopic = defaultTopic;
+        this.discovery = new TopicDiscovery(ingest.cluster(), ingest, TopicDiscovery.EVERY_TOPIC);
+        this.v3 = new RestProxyV3Routes(ingest);
     }
 
     /**
@@ -68,6 +78,9 @@ public final class RequestRouter {
         if (path.startsWith("/topics/") || path.equals("/topics")) {
             return topicPath(req, path, executor);
         }
+        if (path.startsWith("/v3/")) {
+            return v3.route(req, executor);
+        }
         if (defaultTopic.isEmpty()) {
             return done(notFound(path));
         }
@@ -93,10 +106,13 @@ public final class RequestRouter {
             partition = ProduceRequestReader.parsePartition(rest.substring("/partitions/".length()));
         }
         if (topic.isEmpty()) {
-            return done(notFound(path));
+            return path.equals("/topics") && isGet(req) ? discovery.list(req, executor) : done(notFound(path));
+        }
+        if (partition == null && isGet(req)) {
+            return discovery.describe(topic, req, executor);
         }
         if (!req.method().equals("POST")) {
-            return done(methodNotAllowed("POST", "produce"));
+            return done(methodNotAllowed(partition == null ? "GET, HEAD, POST" : "POST", "produce"));
         }
         if (!isValidTopicName(topic)) {
             throw new RequestRejection(400, "bad_request", "'" + topic
@@ -124,14 +140,23 @@ public final class RequestRouter {
 
     private CompletableFuture<GatewayResponse> produce(String topic, GatewayRequest req, Integer partition,
                                                       Executor executor) throws RequestRejection {
-        ProduceFormat format = ProduceFormat.forContentType(req.headers().get("Content-Type"));
-        List<IngestRecord> records = format.decode(req, partition);
-        CompletableFuture<IngestResult> outcome = ingest.ingest(topic, records);
+        ProduceFormat format = ProduceFormat.forRequest(req);
+        List<IngestRecord> records;
+        try {
+            records = format.decode(req, partition);
+        } catch (RequestRejection r) {
+            return done(format.reject(r));
+        }
+        CompletableFuture<IngestResult> outcome = ingest.ingest(topic, records, format.mode(ingest.mode()));
         if (outcome.isDone()) {
             // Already known (async mode, or refused): answer on this thread, no hop through a task queue.
             return done(format.encode(outcome.join()));
         }
         return outcome.thenApplyAsync(format::encode, executor);
+    }
+
+    private static boolean isGet(GatewayRequest req) {
+        return req.method().equals("GET") || req.method().equals("HEAD");
     }
 
     private GatewayResponse readiness() {

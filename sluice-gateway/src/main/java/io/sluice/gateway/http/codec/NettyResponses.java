@@ -19,9 +19,11 @@ final class NettyResponses {
     static FullHttpResponse toNetty(GatewayResponse r, HttpVersion version) {
         FullHttpResponse resp = new DefaultFullHttpResponse(version, HttpResponseStatus.valueOf(r.status()),
                 r.bodyOmitted() ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(r.body()));
-        resp.headers()
-                .set(HttpHeaderNames.CONTENT_TYPE, r.contentType())
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
+        if (r.status() != 204) { // a 204 has no content, and no Content-Length (RFC 9110 8.6)
+            resp.headers()
+                    .set(HttpHeaderNames.CONTENT_TYPE, r.contentType())
+                    .setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
+        }
         for (Map.Entry<String, String> h : r.headers()) {
             resp.headers().add(h.getKey(), h.getValue());
         }

@@ -42,10 +42,13 @@ public final class RawResponseEncoder {
     /** Appends the response (status line, headers, body) to {@code out}. */
     public static void encode(GatewayResponse r, ByteBuf out) {
         out.writeBytes(STATUS_LINES[r.status()]);
-        out.writeBytes(CONTENT_TYPE).writeCharSequence(r.contentType(), StandardCharsets.US_ASCII);
-        out.writeBytes(CRLF);
-        out.writeBytes(CONTENT_LENGTH).writeCharSequence(Integer.toString(r.body().length), StandardCharsets.US_ASCII);
-        out.writeBytes(CRLF);
+        if (r.status() != 204) { // a 204 has no content, and no Content-Length (RFC 9110 8.6)
+            out.writeBytes(CONTENT_TYPE).writeCharSequence(r.contentType(), StandardCharsets.US_ASCII);
+            out.writeBytes(CRLF);
+            out.writeBytes(CONTENT_LENGTH).writeCharSequence(Integer.toString(r.body().length),
+                    StandardCharsets.US_ASCII);
+            out.writeBytes(CRLF);
+        }
         for (Map.Entry<String, String> h : r.headers()) {
             out.writeCharSequence(h.getKey(), StandardCharsets.US_ASCII);
             out.writeByte(':').writeByte(' ');
