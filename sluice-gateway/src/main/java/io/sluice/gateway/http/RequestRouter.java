@@ -61,6 +61,19 @@ public final class RequestRouter {
         }
     }
 
+    /**
+     * True for a request whose body should be handed over as it arrives rather than whole: REST Proxy v3's
+     * streaming produce (a chunked {@code POST …/records}). Called with the head only (empty body).
+     */
+    public boolean streamsBody(GatewayRequest head) {
+        return v3.streamsBody(head);
+    }
+
+    /** Opens a request whose body will arrive in pieces ({@link #streamsBody}); see {@link RequestBodyStream}. */
+    public RequestBodyStream openStream(GatewayRequest head, Executor executor) {
+        return v3.openStream(head, executor);
+    }
+
     private CompletableFuture<GatewayResponse> dispatch(GatewayRequest req, Executor executor)
             throws RequestRejection {
         String path = req.path();

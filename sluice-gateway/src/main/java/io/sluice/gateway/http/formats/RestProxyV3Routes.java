@@ -3,6 +3,7 @@ package io.sluice.gateway.http.formats;
 import io.sluice.gateway.http.GatewayRequest;
 import io.sluice.gateway.http.GatewayResponse;
 import io.sluice.gateway.http.JsonBodies;
+import io.sluice.gateway.http.RequestBodyStream;
 import io.sluice.gateway.http.RequestRejection;
 import io.sluice.gateway.ingest.IngestService;
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ public final class RestProxyV3Routes {
     /** Answers a request whose path starts with {@code /v3/}; reads the body before returning. */
     public CompletableFuture<GatewayResponse> route(GatewayRequest req, Executor executor) {
         if (!MediaRanges.accepts(req.headers().get("Accept"), GatewayResponse.JSON)) {
-            return done(error(406, "this API answers in application/json; the Accept header does not allow it"));
+            return done(notAcceptable());
         }
         String path = req.path();
         if (path.equals(CLUSTERS)) {
@@ -54,16 +55,15 @@ public final class RestProxyV3Routes {
             return getOnly(req) ? withCluster(clusterId, id -> clusterAnswer(req, id, false), executor)
                     : done(methodNotAllowed("GET"));
         }
-        if (parts.length != 4 || !parts[1].equals("topics") || parts[2].isEmpty()
-                || !(parts[3].equals("records") || parts[3].equals("records:batch"))) {
+        if (!isRecordsPath(parts)) {
             return done(notFound(path));
         }
         if (!req.method().equals("POST")) {
             return done(methodNotAllowed("POST"));
         }
-        String contentType = req.headers().get("Content-Type");
-        if (contentType != null && !MediaRanges.is(contentType, GatewayResponse.JSON)) {
-            return done(error(415, "the v3 produce API takes application/json, not " + contentType));
+        GatewayResponse wrongType = contentTypeProblem(req);
+        if (wrongType != null) {
+            return done(wrongType);
         }
         String topic = parts[2];
         boolean batch = parts[3].equals("records:batch");
@@ -75,6 +75,55 @@ public final class RestProxyV3Routes {
         } catch (RequestRejection r) {
             return done(error(r.status(), r.getMessage()));
         }
+    }
+
+    /**
+     * True for REST Proxy v3's streaming mode: {@code POST …/records} with a chunked body, whose records are
+     * published, and their reports written, as they arrive. Called with the head only.
+     */
+    public boolean streamsBody(GatewayRequest head) {
+        if (!head.method().equals("POST") || !head.path().startsWith(CLUSTERS + "/")) {
+            return false;
+        }
+        String[] parts = head.path().substring(CLUSTERS.length() + 1).split("/", -1);
+        return isRecordsPath(parts) && parts[3].equals("records");
+    }
+
+    /**
+     * Opens a streaming produce ({@link #streamsBody}): the answer is a 200 whose reports follow as records
+     * are acknowledged, unless the request is refused at once (406, 415, an unknown cluster: 404; 503 while
+     * the cluster id is not known yet), in which case its body is read and dropped and the connection closes.
+     * Runs on the connection's thread; {@code executor} is that thread.
+     */
+    public RequestBodyStream openStream(GatewayRequest head, Executor executor) {
+        String[] parts = head.path().substring(CLUSTERS.length() + 1).split("/", -1);
+        GatewayResponse refusal = !MediaRanges.accepts(head.headers().get("Accept"), GatewayResponse.JSON)
+                ? notAcceptable() : contentTypeProblem(head);
+        if (refusal == null) {
+            CompletableFuture<String> id = ingest.cluster().clusterId();
+            if (!id.isDone() || id.isCompletedExceptionally()) {
+                refusal = unavailable(new IllegalStateException("the cluster id is not known yet"));
+            } else if (!id.join().equals(parts[0])) {
+                refusal = error(404, "Cluster " + parts[0] + " cannot be found.");
+            }
+        }
+        return refusal != null ? V3RecordStream.refused(refusal.closing())
+                : new V3RecordStream(produce, parts[0], parts[2], executor);
+    }
+
+    private static boolean isRecordsPath(String[] parts) {
+        return parts.length == 4 && parts[1].equals("topics") && !parts[2].isEmpty()
+                && (parts[3].equals("records") || parts[3].equals("records:batch"));
+    }
+
+    private static GatewayResponse contentTypeProblem(GatewayRequest req) {
+        String contentType = req.headers().get("Content-Type");
+        return contentType != null && !MediaRanges.is(contentType, GatewayResponse.JSON)
+                ? error(415, "the v3 produce API takes application/json, not " + contentType) : null;
+    }
+
+    private static GatewayResponse notAcceptable() {
+        return error(406, "this API answers in application/json; the Accept header does not allow it");
     }
 
     /**

@@ -9,6 +9,7 @@ import io.sluice.gateway.http.ConnectionInfo;
 import io.sluice.gateway.http.GatewayResponse;
 import io.sluice.gateway.http.HttpMetrics;
 import io.sluice.gateway.http.ProtocolError;
+import io.sluice.gateway.http.RequestBodyStream;
 import io.sluice.gateway.http.RequestRouter;
 import io.sluice.gateway.http.internal.ConnectionResponder;
 import io.sluice.gateway.http.internal.ReadDeadlines;
@@ -30,6 +31,8 @@ final class RawRequestHandler extends ByteToMessageDecoder {
     private RawRequestParser parser;
     private ConnectionResponder responder;
     private ReadTimer readTimer;
+    /** The request whose body is being streamed, or null. */
+    private RequestBodyStream stream;
 
     /** What every connection's handler shares. */
     record RouterContext(RequestRouter router, HttpMetrics metrics, BooleanSupplier draining, int maxHeaderSize,
@@ -44,17 +47,36 @@ final class RawRequestHandler extends ByteToMessageDecoder {
     public void handlerAdded(ChannelHandlerContext ctx) {
         parser = new RawRequestParser(ctx.alloc(), context.maxHeaderSize(), context.maxBodySize(),
                 new ConnectionInfo(ctx.channel().remoteAddress()));
+        parser.streamBodiesOf(context.router()::streamsBody);
         responder = new ConnectionResponder(ctx, context.router(), context.metrics(), context.draining(),
-                RawRequestHandler::encode);
+                RAW_ENCODER);
         readTimer = new ReadTimer(ctx, new ReadDeadlines(context.headerReadTimeoutNanos(),
                 context.bodyReadTimeoutNanos(), System::nanoTime), responder::reject);
     }
 
-    private static Object encode(GatewayResponse r, ChannelHandlerContext ctx) {
-        ByteBuf out = ctx.alloc().buffer(RawResponseEncoder.sizeOf(r));
-        RawResponseEncoder.encode(r, out);
-        return out;
-    }
+    /** Sluice's own response bytes, and the chunks of a streamed answer. Stateless. */
+    private static final ConnectionResponder.Encoder RAW_ENCODER = new ConnectionResponder.Encoder() {
+        @Override
+        public Object encode(GatewayResponse r, ChannelHandlerContext ctx) {
+            ByteBuf out = ctx.alloc().buffer(RawResponseEncoder.sizeOf(r));
+            RawResponseEncoder.encode(r, out);
+            return out;
+        }
+
+        @Override
+        public Object chunk(byte[] piece, ChannelHandlerContext ctx) {
+            ByteBuf out = ctx.alloc().buffer(piece.length + 16);
+            RawResponseEncoder.chunk(piece, out);
+            return out;
+        }
+
+        @Override
+        public Object lastChunk(ChannelHandlerContext ctx) {
+            ByteBuf out = ctx.alloc().buffer(5);
+            RawResponseEncoder.lastChunk(out);
+            return out;
+        }
+    };
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
@@ -68,7 +90,23 @@ final class RawRequestHandler extends ByteToMessageDecoder {
                 case REQUEST_READY -> {
                     responder.dispatch(parser.takeRequest());
                 }
-                case ERROR -> responder.reject(parser.error());
+                case STREAM_STARTED -> stream = responder.dispatchStreaming(parser.takeRequest());
+                case BODY_PIECE -> stream.content(parser.takePiece());
+                case STREAM_ENDED -> {
+                    RequestBodyStream ended = stream;
+                    stream = null;
+                    responder.streamedRequestEnded();
+                    ended.end();
+                }
+                case ERROR -> {
+                    if (stream != null) { // a streamed answer is under way: no room for an error answer
+                        stream.abort();
+                        stream = null;
+                        ctx.close();
+                        return;
+                    }
+                    responder.reject(parser.error());
+                }
             }
         }
         if (responder.isClosing() && in.isReadable()) {
@@ -80,7 +118,8 @@ final class RawRequestHandler extends ByteToMessageDecoder {
 
     /** After a read: a head or body still incomplete keeps (or starts) its deadline; whole requests start none. */
     private void armTimers(ChannelHandlerContext ctx) {
-        readTimer.reading(parser.inHead(), parser.inBody());
+        // A streamed body may take as long as the client streams; the idle timeout still bounds a silent one.
+        readTimer.reading(parser.inHead(), parser.inBody() && !parser.streaming());
     }
 
     /**
@@ -105,7 +144,9 @@ final class RawRequestHandler extends ByteToMessageDecoder {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof IdleStateEvent) {
-            if (!ctx.channel().isWritable()) {
+            if (parser.streaming()) {
+                ctx.close(); // a silent stream: its answer is under way, so no 408 can be written
+            } else if (!ctx.channel().isWritable()) {
                 ctx.close(); // the client stopped reading its answers
             } else if (parser.inBody()) {
                 responder.reject(ProtocolError.bodyTimeout());
@@ -119,6 +160,10 @@ final class RawRequestHandler extends ByteToMessageDecoder {
 
     @Override
     protected void handlerRemoved0(ChannelHandlerContext ctx) {
+        if (stream != null) {
+            stream.abort();
+            stream = null;
+        }
         readTimer.cancel();
         parser.release();
     }

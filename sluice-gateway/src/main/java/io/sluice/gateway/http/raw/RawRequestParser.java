@@ -6,6 +6,7 @@ import io.netty.buffer.Unpooled;
 import io.sluice.gateway.http.ConnectionInfo;
 import io.sluice.gateway.http.GatewayRequest;
 import io.sluice.gateway.http.ProtocolError;
+import java.util.function.Predicate;
 
 /**
  * Turns the bytes of one HTTP/1.1 connection into {@link GatewayRequest}s; one instance per connection,
@@ -50,7 +51,16 @@ public final class RawRequestParser {
         /** A request is complete: {@link #takeRequest()} it, then call again (more may already be in the buffer). */
         REQUEST_READY,
         /** The input is not acceptable HTTP/1.1: answer {@link #error()} and close the connection. */
-        ERROR
+        ERROR,
+        /**
+         * The head of a request whose body is to be streamed ({@link #streamBodiesOf}) is complete:
+         * {@link #takeRequest()} it (its body is empty), then call again; the body follows as pieces.
+         */
+        STREAM_STARTED,
+        /** A piece of a streamed body: {@link #takePiece()} it, then call again. */
+        BODY_PIECE,
+        /** A streamed body is complete (no request to take); call again for the next request. */
+        STREAM_ENDED
     }
 
     private enum State { REQUEST_LINE, HEADERS, FIXED_BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_CR, CHUNK_LF, TRAILERS, DEAD }
@@ -75,6 +85,10 @@ public final class RawRequestParser {
     private ProtocolError error;
     private boolean released;
     private final ConnectionInfo connection;
+    /** Which chunked requests have their body handed over piece by piece instead of whole; null: none. */
+    private Predicate<GatewayRequest> streamRule;
+    private boolean streaming;
+    private ByteBuf piece;
 
     public RawRequestParser(ByteBufAllocator alloc, int maxHeaderSize, int maxBodySize) {
         this(alloc, maxHeaderSize, maxBodySize, ConnectionInfo.UNKNOWN);
@@ -94,6 +108,31 @@ public final class RawRequestParser {
     }
 
     /**
+     * From now on, a chunked request whose head {@code rule} accepts is not aggregated: its head is handed
+     * over first ({@link Progress#STREAM_STARTED}), then each piece of its body as it arrives
+     * ({@link Progress#BODY_PIECE}, zero-copy slices), then its end ({@link Progress#STREAM_ENDED}). Each
+     * chunk is still limited to {@code maxBodySize}; the body as a whole is not.
+     */
+    public void streamBodiesOf(Predicate<GatewayRequest> rule) {
+        this.streamRule = rule;
+    }
+
+    /** True while the body of a streamed request is being read. */
+    public boolean streaming() {
+        return streaming;
+    }
+
+    /** After {@link Progress#BODY_PIECE}: the piece (the caller owns and releases it). */
+    public ByteBuf takePiece() {
+        ByteBuf p = piece;
+        if (p == null) {
+            throw new IllegalStateException("no body piece is ready");
+        }
+        piece = null;
+        return p;
+    }
+
+    /**
      * Consumes bytes from {@code in} (advancing its readerIndex) and parses as far as it can. Call again
      * after {@link Progress#CONTINUE_EXPECTED} and after {@link Progress#REQUEST_READY} (more pipelined
      * requests may already be in {@code in}). Never retains {@code in} itself beyond the call except
@@ -108,8 +147,8 @@ public final class RawRequestParser {
         if (released) {
             throw new IllegalStateException("the parser was released");
         }
-        if (ready != null) {
-            throw new IllegalStateException("takeRequest() the ready request before parsing on");
+        if (ready != null || piece != null) {
+            throw new IllegalStateException("take the ready request (or body piece) before parsing on");
         }
         for (;;) {
             Progress p = switch (state) {
@@ -169,6 +208,10 @@ public final class RawRequestParser {
             ready.body().release();
             ready = null;
         }
+        if (piece != null) {
+            piece.release();
+            piece = null;
+        }
     }
 
     // Each step returns null to go on with the next state, or what parse() returns.
@@ -207,6 +250,17 @@ public final class RawRequestParser {
         ProtocolError e = head.headError(maxBodySize);
         if (e != null) {
             return fail(e);
+        }
+        if (head.chunked() && streamRule != null) {
+            GatewayRequest headOnly = new GatewayRequest(head.method(), head.path(), head.query(), head.headers(),
+                    Unpooled.EMPTY_BUFFER, head.keepAlive(), connection);
+            if (streamRule.test(headOnly)) {
+                streaming = true;
+                ready = headOnly;
+                state = State.CHUNK_SIZE;
+                continuePending = head.expectsContinue();
+                return Progress.STREAM_STARTED;
+            }
         }
         if (head.chunked()) {
             state = State.CHUNK_SIZE;
@@ -268,6 +322,14 @@ public final class RawRequestParser {
             return Progress.NEED_MORE;
         }
         int n = (int) Math.min(readable, remaining);
+        if (streaming) {
+            piece = in.readRetainedSlice(n); // zero-copy: handed over as it arrived
+            remaining -= n;
+            if (remaining == 0) {
+                state = State.CHUNK_CR;
+            }
+            return Progress.BODY_PIECE;
+        }
         if (body == null) {
             body = alloc.buffer((int) Math.min(remaining, INITIAL_BODY_CAPACITY), maxBodySize);
         }
@@ -312,6 +374,15 @@ public final class RawRequestParser {
     }
 
     private Progress complete() {
+        if (streaming) {
+            streaming = false;
+            head.reset();
+            state = State.REQUEST_LINE;
+            sectionBytes = 0;
+            remaining = 0;
+            continuePending = false;
+            return Progress.STREAM_ENDED;
+        }
         ByteBuf content = body == null ? Unpooled.EMPTY_BUFFER : body;
         body = null;
         ready = new GatewayRequest(head.method(), head.path(), head.query(), head.headers(), content,
