@@ -14,12 +14,13 @@ import java.util.Base64;
 /**
  * Reading the peers' JSON envelopes: a syntax error is a 400 that says where, a wrong shape is a 422 that
  * names the field (e.g. {@code records[1].partition}). JSON values embedded as record data are written as
- * their compact JSON text, numbers exactly as sent (no rounding through a double). Stateless and thread-safe.
+ * their compact JSON text, numbers with the digits sent (never rounded through a double). Stateless and thread-safe.
  */
 public final class PeerJson {
     // A trailing comma is tolerated: the Strimzi bridge documents a binary example with one.
     static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_TRAILING_COMMA).build()
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_TRAILING_COMMA)
+            .disable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
