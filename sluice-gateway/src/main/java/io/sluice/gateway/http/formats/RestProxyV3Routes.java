@@ -58,7 +58,7 @@ public final class RestProxyV3Routes {
         if (!isRecordsPath(parts)) {
             return done(notFound(path));
         }
-        if (!req.method().equals("POST")) {
+        if (!isPost(req, parts)) {
             return done(methodNotAllowed("POST"));
         }
         GatewayResponse wrongType = contentTypeProblem(req);
@@ -82,11 +82,11 @@ public final class RestProxyV3Routes {
      * published, and their reports written, as they arrive. Called with the head only.
      */
     public boolean streamsBody(GatewayRequest head) {
-        if (!head.method().equals("POST") || !head.path().startsWith(CLUSTERS + "/")) {
+        if (!head.path().startsWith(CLUSTERS + "/")) {
             return false;
         }
         String[] parts = head.path().substring(CLUSTERS.length() + 1).split("/", -1);
-        return isRecordsPath(parts) && parts[3].equals("records");
+        return isRecordsPath(parts) && parts[3].equals("records") && isPost(head, parts);
     }
 
     /**
@@ -109,6 +109,11 @@ public final class RestProxyV3Routes {
         }
         return refusal != null ? V3RecordStream.refused(refusal.closing())
                 : new V3RecordStream(produce, parts[0], parts[2], executor);
+    }
+
+    /** POST; on {@code …/records} also PUT, which is what {@code curl -T -} (a streamed upload) sends. */
+    private static boolean isPost(GatewayRequest req, String[] parts) {
+        return req.method().equals("POST") || req.method().equals("PUT") && parts[3].equals("records");
     }
 
     private static boolean isRecordsPath(String[] parts) {

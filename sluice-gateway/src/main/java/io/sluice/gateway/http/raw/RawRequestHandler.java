@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.sluice.gateway.http.ConnectionInfo;
+import io.sluice.gateway.http.GatewayRequest;
 import io.sluice.gateway.http.GatewayResponse;
 import io.sluice.gateway.http.HttpMetrics;
 import io.sluice.gateway.http.ProtocolError;
@@ -90,7 +91,14 @@ final class RawRequestHandler extends ByteToMessageDecoder {
                 case REQUEST_READY -> {
                     responder.dispatch(parser.takeRequest());
                 }
-                case STREAM_STARTED -> stream = responder.dispatchStreaming(parser.takeRequest());
+                case STREAM_STARTED -> {
+                    GatewayRequest head = parser.takeRequest();
+                    if ("100-continue".equalsIgnoreCase(head.headers().get("Expect"))) {
+                        // before the stream's answer head, which follows at once (curl -T - asks for it)
+                        ctx.writeAndFlush(Unpooled.wrappedBuffer(RawResponseEncoder.CONTINUE));
+                    }
+                    stream = responder.dispatchStreaming(head);
+                }
                 case BODY_PIECE -> stream.content(parser.takePiece());
                 case STREAM_ENDED -> {
                     RequestBodyStream ended = stream;

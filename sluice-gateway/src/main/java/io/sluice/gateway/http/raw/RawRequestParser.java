@@ -54,7 +54,8 @@ public final class RawRequestParser {
         ERROR,
         /**
          * The head of a request whose body is to be streamed ({@link #streamBodiesOf}) is complete:
-         * {@link #takeRequest()} it (its body is empty), then call again; the body follows as pieces.
+         * {@link #takeRequest()} it (its body is empty), then call again; the body follows as pieces. If it
+         * asked for {@code 100 Continue}, the caller answers that first: the parser does not ask again.
          */
         STREAM_STARTED,
         /** A piece of a streamed body: {@link #takePiece()} it, then call again. */
@@ -258,7 +259,7 @@ public final class RawRequestParser {
                 streaming = true;
                 ready = headOnly;
                 state = State.CHUNK_SIZE;
-                continuePending = head.expectsContinue();
+                // No CONTINUE_EXPECTED later: the caller answers Expect before the stream's answer head.
                 return Progress.STREAM_STARTED;
             }
         }
