@@ -64,7 +64,11 @@ class RestProxyV2FormatTest {
     void shouldPickTheV2FormatOnlyForVndKafkaV2MediaTypes() {
         assertThat(ProduceFormat.forRequest(request("/topics/t", "", "Content-Type",
                 "application/vnd.kafka.json.v2+json; charset=utf-8"))).isInstanceOf(RestProxyV2Format.class);
+        assertThat(ProduceFormat.forRequest(request("/topics/t", "", "Content-Type", " Application/VND.Kafka.V2+JSON ")))
+                .isInstanceOf(RestProxyV2Format.class);
         assertThat(ProduceFormat.forRequest(request("/topics/t", "", "Content-Type", "application/json")))
+                .isSameAs(ProduceFormat.RAW);
+        assertThat(ProduceFormat.forRequest(request("/topics/t", "", "Content-Type", "application/vnd.kafka+json")))
                 .isSameAs(ProduceFormat.RAW);
         assertThat(ProduceFormat.forRequest(request("/topics/t", "", "Content-Type", "application/x-ndjson")))
                 .isSameAs(ProduceFormat.NDJSON);
@@ -88,6 +92,13 @@ class RestProxyV2FormatTest {
                 "application/vnd.kafka.text.v2+json");
         assertThat(new String(ProduceFormat.forRequest(text).decode(text, null).get(0).value(),
                 StandardCharsets.UTF_8)).isEqualTo("hé");
+    }
+
+    @Test
+    void shouldTreatTheV2TypeWithoutAnEmbeddedFormatAsBinary() throws Exception {
+        GatewayRequest req = request("/topics/t", "{\"records\":[{\"value\":\"AAE=\"}]}", "Content-Type",
+                "application/vnd.kafka.v2+json");
+        assertThat(ProduceFormat.forRequest(req).decode(req, null).get(0).value()).containsExactly(0, 1);
     }
 
     @Test
