@@ -5,6 +5,7 @@ import static io.sluice.gateway.testing.HttpConnection.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sluice.gateway.testing.HttpConnection;
 import io.sluice.gateway.testing.HttpConnection.Response;
 import io.sluice.gateway.testing.KafkaRecords;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,20 @@ class PeerApisConformanceTest extends ConformanceFixture {
             assertThat(new String(KafkaRecords.at(kafka.bootstrapServers(), "events", entry.get("partition").asInt(),
                     entry.get("offset").asLong()).value(), StandardCharsets.UTF_8)).as(c[0]).isEqualTo(c[2]);
         }
+    }
+
+    @Test
+    void shouldAnswerStrimzisAsyncTrueWith204WithoutABodyAndKeepTheConnection() throws Exception {
+        long before = KafkaRecords.endOffsetSum(kafka.bootstrapServers(), "single");
+        try (HttpConnection c = new HttpConnection(gateway.port())) {
+            Response r = c.exchange(post("/topics/single?async=true", "{\"records\":[{\"value\":\"q\"}]}"
+                    .getBytes(StandardCharsets.UTF_8), "Content-Type: application/vnd.kafka.text.v2+json"));
+            assertThat(r.status()).isEqualTo(204);
+            assertThat(r.header("Content-Length")).isNull();
+            assertThat(c.exchange(get("/healthz")).status()).isEqualTo(200); // framing intact after the 204
+        }
+        assertThat(KafkaRecords.at(kafka.bootstrapServers(), "single", 0, before).value())
+                .isEqualTo("q".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

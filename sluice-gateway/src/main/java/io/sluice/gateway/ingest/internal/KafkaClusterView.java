@@ -3,10 +3,12 @@ package io.sluice.gateway.ingest.internal;
 import io.sluice.gateway.ingest.ClusterView;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
@@ -19,11 +21,11 @@ import org.apache.kafka.clients.admin.ListTopicsOptions;
  * keeps serving the last good list.
  */
 public final class KafkaClusterView implements ClusterView {
-    private final Admin admin;
+    private final Supplier<CompletableFuture<String>> askClusterId;
+    private final Supplier<CompletableFuture<Set<String>>> askTopicNames;
     private final TopicFilter filter;
     private final LongSupplier nanoClock;
     private final long listTtlNanos;
-    private final int timeoutMs;
     private final AtomicReference<CompletableFuture<String>> clusterId = new AtomicReference<>();
     private final AtomicReference<Listing> listing = new AtomicReference<>();
     private final AtomicBoolean refreshing = new AtomicBoolean();
@@ -32,13 +34,24 @@ public final class KafkaClusterView implements ClusterView {
     private record Listing(CompletableFuture<List<String>> names, long askedAtNanos) {
     }
 
-    public KafkaClusterView(Admin admin, TopicFilter filter, LongSupplier nanoClock, Duration listTtl,
-                            Duration timeout) {
-        this.admin = admin;
+    /** Asks {@code admin}: {@code describeCluster} for the id, {@code listTopics} (internal topics left out) for the names. */
+    public KafkaClusterView(Admin admin, TopicFilter filter, LongSupplier nanoClock, Duration listTtl, Duration timeout) {
+        this(() -> admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
+                        .clusterId().toCompletionStage().toCompletableFuture(),
+                () -> admin.listTopics(new ListTopicsOptions().timeoutMs((int) timeout.toMillis())).names()
+                        .toCompletionStage().toCompletableFuture(),
+                filter, nanoClock, listTtl);
+    }
+
+    /** @param askClusterId and {@code askTopicNames} start one request to Kafka each time they are called */
+    KafkaClusterView(Supplier<CompletableFuture<String>> askClusterId,
+                     Supplier<CompletableFuture<Set<String>>> askTopicNames, TopicFilter filter, LongSupplier nanoClock,
+                     Duration listTtl) {
+        this.askClusterId = askClusterId;
+        this.askTopicNames = askTopicNames;
         this.filter = filter;
         this.nanoClock = nanoClock;
         this.listTtlNanos = listTtl.toNanos();
-        this.timeoutMs = (int) timeout.toMillis();
     }
 
     @Override
@@ -51,8 +64,7 @@ public final class KafkaClusterView implements ClusterView {
             CompletableFuture<String> fresh = new CompletableFuture<>();
             if (clusterId.compareAndSet(cached, fresh)) {
                 try {
-                    admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMs)).clusterId()
-                            .whenComplete((id, e) -> complete(fresh, id, e));
+                    askClusterId.get().whenComplete((id, e) -> complete(fresh, id, e));
                 } catch (RuntimeException e) {
                     fresh.completeExceptionally(e);
                 }
@@ -88,8 +100,7 @@ public final class KafkaClusterView implements ClusterView {
 
     private CompletableFuture<List<String>> askForNames() {
         try {
-            return admin.listTopics(new ListTopicsOptions().timeoutMs(timeoutMs)).names().toCompletionStage()
-                    .toCompletableFuture()
+            return askTopicNames.get()
                     .thenApply(names -> names.stream().filter(filter::allows).sorted().toList());
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
