@@ -19,9 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * REST Proxy v3's streaming produce: a chunked body of concatenated records answered with one delivery report
- * per record. On the raw HTTP style over Netty the reports stream: each is written as soon as its record is
- * acknowledged, before later records are even sent. The codec style and virtual threads aggregate the body
- * first, so they answer the same reports at the end.
+ * per record. On the raw HTTP style (Netty's event loops and virtual threads) the reports stream: each is
+ * written as soon as its record is acknowledged, before later records are even sent. The codec style
+ * aggregates the body first, so it answers the same reports at the end.
  */
 @ParameterizedClass(name = "{0} + {1}")
 @MethodSource("io.sluice.gateway.testing.Runtimes#all")
@@ -32,7 +32,7 @@ class StreamingProduceTest extends ConformanceFixture {
     private static final String THREE = "{\"value\":{\"type\":\"STRING\",\"data\":\"three\"}}";
 
     private boolean streams() {
-        return http == HttpStyle.RAW && io != IoMode.VIRTUAL;
+        return http == HttpStyle.RAW; // Netty's event loops and virtual threads alike
     }
 
     private static byte[] head(String cluster) {
@@ -47,7 +47,7 @@ class StreamingProduceTest extends ConformanceFixture {
 
     @Test
     void shouldWriteEachReportAsItsRecordIsAcknowledgedBeforeTheLastRecordIsSent() throws Exception {
-        assumeTrue(streams(), "only the raw style on Netty streams request bodies");
+        assumeTrue(streams(), "the codec style aggregates request bodies");
         try (HttpConnection c = new HttpConnection(gateway.port())) {
             c.send(head(clusterId())).send(chunk(ONE));
 

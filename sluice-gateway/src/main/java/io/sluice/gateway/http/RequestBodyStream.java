@@ -6,8 +6,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A request whose body is handed over as it arrives rather than whole, for the one route that needs it
  * (REST Proxy v3's streaming produce: a chunked body of concatenated records, each published as soon as it
- * is complete). Confined to the connection's thread: {@link #content}, {@link #end} and {@link #abort} are
- * called there, in order; only the raw HTTP style on Netty streams request bodies today.
+ * is complete). Confined to one thread at a time, the executor it was opened with (a Netty connection's event
+ * loop, or a virtual thread of its own): {@link #content}, {@link #end} and {@link #abort} are called there,
+ * in order. The raw HTTP style streams request bodies on every runtime; the codec style aggregates them.
  */
 public interface RequestBodyStream {
 

@@ -3,12 +3,13 @@ package io.sluice.gateway.http;
 /**
  * The body of an answer written piece by piece after its head, as the pieces become known (REST Proxy v3's
  * streaming produce: one delivery report per record, each as soon as its record is acknowledged). The
- * connection calls {@link #start} on its own thread once the head is written; the stream then calls the
- * sink on that same thread only.
+ * connection calls {@link #start} on the stream's thread (the executor the stream was opened with: a Netty
+ * connection's event loop, or a virtual thread of its own) once the head is written; the stream then calls
+ * the sink on that same thread only.
  */
 public interface ResponseStream {
 
-    /** Where the pieces go. Confined to the connection's thread. */
+    /** Where the pieces go. Confined to the stream's thread. */
     interface Sink {
         /** Writes one piece of the body and flushes it: the client sees it now. */
         void write(byte[] piece);
