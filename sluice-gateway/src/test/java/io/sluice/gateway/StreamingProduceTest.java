@@ -3,7 +3,6 @@ package io.sluice.gateway;
 import static io.sluice.gateway.testing.HttpConnection.chunk;
 import static io.sluice.gateway.testing.HttpConnection.get;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.gateway.testing.HttpConnection;
@@ -19,9 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * REST Proxy v3's streaming produce: a chunked body of concatenated records answered with one delivery report
- * per record. On the raw HTTP style (Netty's event loops and virtual threads) the reports stream: each is
- * written as soon as its record is acknowledged, before later records are even sent. The codec style
- * aggregates the body first, so it answers the same reports at the end.
+ * per record, on every runtime and HTTP style: each report is written as soon as its record is acknowledged,
+ * before later records are even sent.
  */
 @ParameterizedClass(name = "{0} + {1}")
 @MethodSource("io.sluice.gateway.testing.Runtimes#all")
@@ -30,10 +28,6 @@ class StreamingProduceTest extends ConformanceFixture {
 
     private static final String ONE = "{\"value\":{\"type\":\"STRING\",\"data\":\"one\"}}";
     private static final String THREE = "{\"value\":{\"type\":\"STRING\",\"data\":\"three\"}}";
-
-    private boolean streams() {
-        return http == HttpStyle.RAW; // Netty's event loops and virtual threads alike
-    }
 
     private static byte[] head(String cluster) {
         return ("POST /v3/clusters/" + cluster + "/topics/single/records HTTP/1.1\r\nHost: localhost\r\n"
@@ -47,7 +41,6 @@ class StreamingProduceTest extends ConformanceFixture {
 
     @Test
     void shouldWriteEachReportAsItsRecordIsAcknowledgedBeforeTheLastRecordIsSent() throws Exception {
-        assumeTrue(streams(), "the codec style aggregates request bodies");
         try (HttpConnection c = new HttpConnection(gateway.port())) {
             c.send(head(clusterId())).send(chunk(ONE));
 

@@ -18,6 +18,7 @@ import io.sluice.gateway.http.ConnectionInfo;
 import io.sluice.gateway.http.GatewayRequest;
 import io.sluice.gateway.http.HttpMetrics;
 import io.sluice.gateway.http.ProtocolError;
+import io.sluice.gateway.http.RequestBodyStream;
 import io.sluice.gateway.http.RequestRouter;
 import io.sluice.gateway.http.internal.ConnectionResponder;
 import io.sluice.gateway.http.internal.ReadDeadlines;
@@ -46,6 +47,8 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
     private HttpRequest current;
     private ByteBuf body;
     private ReadTimer readTimer;
+    /** The request whose body is handed over as it arrives ({@link RequestRouter#streamsBody}), or null. */
+    private RequestBodyStream stream;
     /** Bytes of a request head arrived and its decoded head has not been seen yet. */
     private boolean headPending;
 
@@ -63,8 +66,7 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         this.connection = new ConnectionInfo(ctx.channel().remoteAddress());
-        this.responder = new ConnectionResponder(ctx, router, metrics, draining,
-                (r, c) -> NettyResponses.toNetty(r, HttpVersion.HTTP_1_1));
+        this.responder = new ConnectionResponder(ctx, router, metrics, draining, NettyResponses.ENCODER);
         this.readTimer = new ReadTimer(ctx, new ReadDeadlines(headerReadTimeoutNanos, bodyReadTimeoutNanos,
                 System::nanoTime), this::reject);
     }
@@ -99,12 +101,53 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
                     Unpooled.EMPTY_BUFFER));
         }
         current = req;
+        if (HttpUtil.isTransferEncodingChunked(req)) {
+            GatewayRequest head = request(req, Unpooled.EMPTY_BUFFER);
+            if (router.streamsBody(head)) {
+                stream = responder.dispatchStreaming(head);
+            }
+        }
         return true;
+    }
+
+    /** A streamed request's piece: handed over as it arrives; the last one ends the stream. */
+    private void streamContent(HttpContent content) {
+        if (content.decoderResult().isFailure()) {
+            content.release();
+            abortStream(); // its answer is under way: no room for an error answer
+            ctx.close();
+            return;
+        }
+        stream.content(content.content()); // takes the content's buffer, and releases it
+        if (content instanceof LastHttpContent) {
+            RequestBodyStream ended = stream;
+            stream = null;
+            current = null;
+            responder.streamedRequestEnded();
+            ended.end();
+        }
+    }
+
+    private void abortStream() {
+        if (stream != null) {
+            stream.abort();
+            stream = null;
+        }
+    }
+
+    private GatewayRequest request(HttpRequest req, ByteBuf content) {
+        String uri = req.uri();
+        return new GatewayRequest(req.method().name(), GatewayRequest.pathOf(uri), GatewayRequest.queryOf(uri),
+                new NettyRequestHeaders(req.headers()), content, HttpUtil.isKeepAlive(req), connection);
     }
 
     private void addContent(HttpContent content) {
         if (current == null) {
             content.release();
+            return;
+        }
+        if (stream != null) {
+            streamContent(content);
             return;
         }
         if (content.decoderResult().isFailure()) {
@@ -145,15 +188,12 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
         ByteBuf content = body == null ? Unpooled.EMPTY_BUFFER : body;
         current = null;
         body = null;
-        String uri = req.uri();
-        GatewayRequest request = new GatewayRequest(req.method().name(), GatewayRequest.pathOf(uri),
-                GatewayRequest.queryOf(uri), new NettyRequestHeaders(req.headers()), content,
-                HttpUtil.isKeepAlive(req), connection);
-        responder.dispatch(request);
+        responder.dispatch(request(req, content));
     }
 
     /** Answers an error in order after earlier responses, then closes; the rest of the input is dropped. */
     private void reject(ProtocolError error) {
+        abortStream();
         releaseBody();
         current = null;
         responder.reject(error);
@@ -169,7 +209,8 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
     /** After a read: an incomplete head or body keeps (or starts) its deadline; whole requests start none. */
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        readTimer.reading(headPending && !responder.isClosing(), current != null);
+        // A streamed body may take as long as the client streams; the idle timeout still applies.
+        readTimer.reading(headPending && !responder.isClosing(), current != null && stream == null);
         ctx.fireChannelReadComplete();
     }
 
@@ -182,7 +223,10 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent) {
-            if (!ctx.channel().isWritable()) {
+            if (stream != null) {
+                abortStream();
+                ctx.close(); // a silent stream: its answer is under way, so no 408 can be written
+            } else if (!ctx.channel().isWritable()) {
                 ctx.close(); // the client stopped reading its answers
             } else if (current != null) {
                 reject(ProtocolError.bodyTimeout());
@@ -196,6 +240,7 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        abortStream();
         readTimer.cancel();
         releaseBody();
         ctx.fireChannelInactive();
