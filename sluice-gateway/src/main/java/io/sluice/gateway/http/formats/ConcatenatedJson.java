@@ -5,7 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.function.Consumer;
 
 /**
- * Splits a stream of concatenated JSON objects (REST Proxy v3's streaming produce body) into one byte array
+ * Confined to one thread: splits a stream of concatenated JSON objects (REST Proxy v3's streaming produce body) into one byte array
  * per top-level object, by counting braces outside strings, so that one malformed object costs only itself:
  * the next one still starts at the next top-level '{'. Bytes may arrive in any pieces ({@link #feed}); an
  * object is handed on as soon as its closing brace arrives. Text outside objects other than whitespace is

@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.util.Base64;
 
 /**
- * Reading the peers' JSON envelopes: a syntax error is a 400 that says where, a wrong shape is a 422 that
+ * Stateless and thread-safe: reading the peers' JSON envelopes: a syntax error is a 400 that says where, a wrong shape is a 422 that
  * names the field (e.g. {@code records[1].partition}). JSON values embedded as record data are written as
  * their compact JSON text, numbers with the digits sent (never rounded through a double). Stateless and thread-safe.
  */

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Confluent REST Proxy v2 produce ({@code POST /topics/{topic}[/partitions/{p}]}, API reference
+ * Confined to one request (one object per request, on its connection's thread): Confluent REST Proxy v2 produce ({@code POST /topics/{topic}[/partitions/{p}]}, API reference
  * https://docs.confluent.io/platform/current/kafka-rest/api.html) and the Strimzi bridge's variant of it
  * (its {@code openapi.json}: the {@code text} embedded format, per-record {@code headers} and
  * {@code timestamp}, {@code ?async=true}). One object per request, confined to it: it remembers how many

@@ -14,7 +14,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
- * Confluent REST Proxy v3's produce paths (kafka-rest {@code api/v3/openapi.yaml}), under {@code /v3}:
+ * Thread-safe and non-blocking, called on I/O threads: Confluent REST Proxy v3's produce paths (kafka-rest {@code api/v3/openapi.yaml}), under {@code /v3}:
  * <pre>
  * GET  /v3/clusters                                        the one cluster behind the gateway
  * GET  /v3/clusters/{cluster_id}                           it, or 404 for another id

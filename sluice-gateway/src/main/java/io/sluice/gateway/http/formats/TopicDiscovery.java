@@ -16,7 +16,7 @@ import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
- * The discovery API, in REST Proxy v2's and the Strimzi bridge's shapes: {@code GET /topics} lists the
+ * Thread-safe and non-blocking, called on I/O threads: the discovery API, in REST Proxy v2's and the Strimzi bridge's shapes: {@code GET /topics} lists the
  * topics the caller may produce to, {@code GET /topics/{topic}} gives one topic's partitions with their
  * leaders and replicas ({@code {"name":..,"configs":{},"partitions":[{"partition":0,"leader":1,
  * "replicas":[{"broker":1,"leader":true,"in_sync":true}]}]}}, as in kafka-rest's README and Strimzi's

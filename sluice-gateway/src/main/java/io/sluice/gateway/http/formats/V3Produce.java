@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * REST Proxy v3 produce over a whole body: {@code …/records} (concatenated records, one delivery report each,
+ * Thread-safe and non-blocking, called on I/O threads: REST Proxy v3 produce over a whole body: {@code …/records} (concatenated records, one delivery report each,
  * in order) and {@code …/records:batch} ({@code {"entries":[{"id":..,..}]}}, answered 207 with
  * {@code successes} and {@code failures} by entry id). Each record is published on its own, so one record's
  * failure (a bad partition, a malformed record) is its own and the others are still written, as REST Proxy

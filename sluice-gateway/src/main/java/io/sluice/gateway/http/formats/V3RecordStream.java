@@ -11,7 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * REST Proxy v3's streaming mode (kafka-rest {@code api/v3/openapi.yaml}, "Produce Records": a chunked body
+ * Confined to the stream's thread (a Netty connection's event loop, or a virtual thread of its own; report
+ * completions hop there): REST Proxy v3's streaming mode (kafka-rest {@code api/v3/openapi.yaml}, "Produce Records": a chunked body
  * of concatenated records, answered with one delivery report per record, in order): each record is
  * published as soon as its closing brace arrives, and its report is written as soon as it and every report
  * before it are known, so the first report does not wait for the last record. A malformed record gets an
