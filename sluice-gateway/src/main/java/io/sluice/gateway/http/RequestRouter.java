@@ -127,10 +127,10 @@ public final class RequestRouter {
         if (!req.method().equals("POST")) {
             return done(methodNotAllowed(partition == null ? "GET, HEAD, POST" : "POST", "produce"));
         }
-        if (!isValidTopicName(topic)) {
-            throw new RequestRejection(400, "bad_request", "'" + topic
+        if (!isValidTopicName(topic)) { // answered in the request's format (the peers' error shape for theirs)
+            return done(ProduceFormat.forRequest(req).reject(new RequestRejection(400, "bad_request", "'" + topic
                     + "' is not a valid Kafka topic name (letters, digits, '.', '_', '-'; at most 249; "
-                    + "not '.' or '..')");
+                    + "not '.' or '..')")));
         }
         return produce(topic, req, partition, executor);
     }
