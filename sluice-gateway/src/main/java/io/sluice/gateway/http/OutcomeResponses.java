@@ -50,7 +50,8 @@ public final class OutcomeResponses {
         return GatewayResponse.json(r.status(), JsonBodies.error(r.code(), r.getMessage()), route);
     }
 
-    static int status(FailureKind kind) {
+    /** Sluice's HTTP status for a failure class. */
+    public static int status(FailureKind kind) {
         return switch (kind) {
             case UNKNOWN_TOPIC -> 404;
             case INVALID_PARTITION, INVALID_TOPIC, INVALID_RECORD -> 400;
@@ -64,7 +65,15 @@ public final class OutcomeResponses {
 
     private static GatewayResponse failure(FailureKind kind, byte[] body) {
         int status = status(kind);
-        GatewayResponse r = GatewayResponse.json(status, body, ROUTE);
+        return failureAnswer(kind, status, GatewayResponse.json(status, body, ROUTE));
+    }
+
+    /**
+     * A failure answer in any format, with what every failure answer carries: Retry-After on a 503, and
+     * closing the connection when the gateway shuts down.
+     */
+    public static GatewayResponse failureAnswer(FailureKind kind, int status, GatewayResponse answer) {
+        GatewayResponse r = answer;
         if (status == 503) {
             r = r.withHeader("Retry-After", RETRY_AFTER_SECONDS);
         }

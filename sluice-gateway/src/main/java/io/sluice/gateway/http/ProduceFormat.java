@@ -1,5 +1,7 @@
 package io.sluice.gateway.http;
 
+import io.sluice.gateway.DeliveryMode;
+import io.sluice.gateway.http.formats.RestProxyV2Format;
 import io.sluice.gateway.ingest.IngestRecord;
 import io.sluice.gateway.ingest.IngestResult;
 import java.util.List;
@@ -10,7 +12,8 @@ import java.util.List;
  * answer; the router does the rest (topic, partition from the path, delivery). Sluice's own formats are
  * the raw body (one record, the body byte for byte) and NDJSON (one record per line); the peers' JSON
  * envelopes (REST Proxy v2/v3, Strimzi) are further formats behind the same two methods.
- * Implementations are stateless and thread-safe; called on I/O threads.
+ * Sluice's own formats are stateless and thread-safe; a peer's format may be one object per request
+ * ({@link #forRequest}), confined to that request. Called on I/O threads.
  */
 public interface ProduceFormat {
 
@@ -20,11 +23,31 @@ public interface ProduceFormat {
     /** The answer to the request once its records' outcome is known. */
     GatewayResponse encode(IngestResult outcome);
 
+    /** The answer to a request refused before it reached Kafka, in this format's error shape. */
+    default GatewayResponse reject(RequestRejection rejection) {
+        return OutcomeResponses.of(rejection, OutcomeResponses.ROUTE);
+    }
+
+    /** The delivery mode of this request: the gateway's, unless the format lets a request choose. */
+    default DeliveryMode mode(DeliveryMode configured) {
+        return configured;
+    }
+
     /** The body is one record, whatever its content type. */
     ProduceFormat RAW = new SluiceBodyFormat(false);
 
     /** {@code application/x-ndjson}: one record per non-empty line; the answer lists every record. */
     ProduceFormat NDJSON = new SluiceBodyFormat(true);
+
+    /**
+     * The format for a request: a REST Proxy v2 / Strimzi envelope for the {@code application/vnd.kafka.*}
+     * media types, otherwise Sluice's own by {@link #forContentType}.
+     */
+    static ProduceFormat forRequest(GatewayRequest request) {
+        String contentType = request.headers().get("Content-Type");
+        return RestProxyV2Format.isV2(contentType) ? RestProxyV2Format.of(request, contentType)
+                : forContentType(contentType);
+    }
 
     /** The format for a request's Content-Type (null when absent); allocation-free. */
     static ProduceFormat forContentType(String contentType) {

@@ -81,6 +81,14 @@ public final class RequestGate {
                 : authentication.challenges().stream().map(c -> Map.entry("WWW-Authenticate", c)).toList();
     }
 
+    /**
+     * Whether {@code who} may produce to {@code topic} under the ACL in force (always true without one):
+     * what topic discovery lists, so a caller sees only the topics it may write to.
+     */
+    public boolean mayProduce(Principal who, String topic) {
+        return authorizer.mayProduce(who, topic);
+    }
+
     /** True when every request is admitted as anonymous (the hot path skips the gate). */
     public boolean isOpen() {
         return open;

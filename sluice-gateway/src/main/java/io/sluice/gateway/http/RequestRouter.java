@@ -1,14 +1,13 @@
 package io.sluice.gateway.http;
 
-import io.sluice.gateway.access.Principal;
+import io.sluice.gateway.http.formats.RestProxyV3Routes;
+import io.sluice.gateway.http.formats.TopicDiscovery;
 import io.sluice.gateway.ingest.Availability;
 import io.sluice.gateway.ingest.IngestRecord;
 import io.sluice.gateway.ingest.IngestResult;
 import io.sluice.gateway.ingest.IngestService;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -21,7 +20,11 @@ import java.util.concurrent.Executor;
  * POST /topics/{topic}/partitions/{p}        publish to one partition
  * POST /anything/else                        publish to the default topic (unless disabled)
  * GET  /healthz  /readyz  /metrics           liveness, readiness, Prometheus metrics (HEAD too)
+ * GET  /topics  /topics/{topic}              discovery: producible topics, one topic's partitions
+ * POST /v3/clusters/{id}/topics/{t}/records  REST Proxy v3 (and records:batch, GET /v3/clusters[/{id}])
  * </pre>
+ * The body's media type picks the produce format ({@link ProduceFormat#forRequest}): Sluice's raw body or
+ * NDJSON, or the peers' REST Proxy v2 / Strimzi envelope.
  *
  * <p>Before a request's body is read, {@link #admit} asks the {@link RequestGate} whether it may go on
  * (401, 403, 429). The health and metrics paths are not gated: probes and scrapers carry no credentials.
@@ -35,7 +38,9 @@ public final class RequestRouter {
     private final HttpMetrics metrics;
     private final String defaultTopic;
     private final RequestGate gate;
-    private final String principalHeader;
+    private final PrincipalStamp stamp;
+    private final TopicDiscovery discovery;
+    private final RestProxyV3Routes v3;
 
     public RequestRouter(IngestService ingest, Availability health, HttpMetrics metrics, String defaultTopic) {
         this(ingest, health, metrics, defaultTopic, RequestGate.OPEN, null);
@@ -52,7 +57,10 @@ public final class RequestRouter {
         this.metrics = metrics;
         this.defaultTopic = defaultTopic;
         this.gate = gate;
-        this.principalHeader = principalHeader;
+        this.stamp = new PrincipalStamp(principalHeader);
+        this.discovery = new TopicDiscovery(ingest.cluster(), ingest,
+                (req, topic) -> gate.mayProduce(req.principal(), topic));
+        this.v3 = new RestProxyV3Routes(ingest, stamp);
     }
 
     /** Whether every request is admitted without a look ({@link #admit} would answer anonymous). */
@@ -71,15 +79,25 @@ public final class RequestRouter {
         if (gate.isOpen() || isUngated(path)) {
             return RequestGate.Admission.ANONYMOUS;
         }
-        return gate.admit(headers, connection, method.equals("POST") ? produceTopic(path) : null, contentLength);
+        return gate.admit(headers, connection, produceTopic(method, path), contentLength);
     }
 
     private static boolean isUngated(String path) {
         return path.equals("/healthz") || path.equals("/readyz") || path.equals("/metrics");
     }
 
-    /** The topic a POST to {@code path} would produce to, or null when it would not produce (404, 400). */
-    String produceTopic(String path) {
+    /**
+     * The topic a request would produce to, or null when it would not produce (not a produce method, 404,
+     * 400): Sluice's and REST Proxy v2's {@code POST /topics/...}, the default topic, REST Proxy v3's
+     * records paths. Authorization at head time depends on it, so every produce entry point must be here.
+     */
+    String produceTopic(String method, String path) {
+        if (path.startsWith("/v3/")) {
+            return RestProxyV3Routes.produceTopic(method, path);
+        }
+        if (!method.equals("POST")) {
+            return null;
+        }
         if (path.startsWith("/topics/")) {
             int start = "/topics/".length();
             int slash = path.indexOf('/', start);
@@ -107,6 +125,19 @@ public final class RequestRouter {
         }
     }
 
+    /**
+     * True for a request whose body should be handed over as it arrives rather than whole: REST Proxy v3's
+     * streaming produce (a chunked {@code POST …/records}). Called with the head only (empty body).
+     */
+    public boolean streamsBody(GatewayRequest head) {
+        return v3.streamsBody(head);
+    }
+
+    /** Opens a request whose body will arrive in pieces ({@link #streamsBody}); see {@link RequestBodyStream}. */
+    public RequestBodyStream openStream(GatewayRequest head, Executor executor) {
+        return v3.openStream(head, executor);
+    }
+
     private CompletableFuture<GatewayResponse> dispatch(GatewayRequest req, Executor executor)
             throws RequestRejection {
         String path = req.path();
@@ -123,6 +154,9 @@ public final class RequestRouter {
         }
         if (path.startsWith("/topics/") || path.equals("/topics")) {
             return topicPath(req, path, executor);
+        }
+        if (path.startsWith("/v3/")) {
+            return v3.route(req, executor);
         }
         if (defaultTopic.isEmpty()) {
             return done(notFound(path));
@@ -149,15 +183,18 @@ public final class RequestRouter {
             partition = ProduceRequestReader.parsePartition(rest.substring("/partitions/".length()));
         }
         if (topic.isEmpty()) {
-            return done(notFound(path));
+            return path.equals("/topics") && isGet(req) ? discovery.list(req, executor) : done(notFound(path));
+        }
+        if (partition == null && isGet(req)) {
+            return discovery.describe(topic, req, executor);
         }
         if (!req.method().equals("POST")) {
-            return done(methodNotAllowed("POST", "produce"));
+            return done(methodNotAllowed(partition == null ? "GET, HEAD, POST" : "POST", "produce"));
         }
-        if (!isValidTopicName(topic)) {
-            throw new RequestRejection(400, "bad_request", "'" + topic
+        if (!isValidTopicName(topic)) { // answered in the request's format (the peers' error shape for theirs)
+            return done(ProduceFormat.forRequest(req).reject(new RequestRejection(400, "bad_request", "'" + topic
                     + "' is not a valid Kafka topic name (letters, digits, '.', '_', '-'; at most 249; "
-                    + "not '.' or '..')");
+                    + "not '.' or '..')")));
         }
         return produce(topic, req, partition, executor);
     }
@@ -180,12 +217,15 @@ public final class RequestRouter {
 
     private CompletableFuture<GatewayResponse> produce(String topic, GatewayRequest req, Integer partition,
                                                       Executor executor) throws RequestRejection {
-        ProduceFormat format = ProduceFormat.forContentType(req.headers().get("Content-Type"));
-        List<IngestRecord> records = format.decode(req, partition);
-        if (principalHeader != null) {
-            records = withPrincipal(records, req.principal());
+        ProduceFormat format = ProduceFormat.forRequest(req);
+        List<IngestRecord> records;
+        try {
+            records = format.decode(req, partition);
+        } catch (RequestRejection r) {
+            return done(format.reject(r));
         }
-        CompletableFuture<IngestResult> outcome = ingest.ingest(topic, records);
+        records = stamp.apply(records, req.principal());
+        CompletableFuture<IngestResult> outcome = ingest.ingest(topic, records, format.mode(ingest.mode()));
         if (outcome.isDone()) {
             // Already known (async mode, or refused): answer on this thread, no hop through a task queue.
             return done(format.encode(outcome.join()));
@@ -193,24 +233,8 @@ public final class RequestRouter {
         return outcome.thenApplyAsync(format::encode, executor);
     }
 
-    /**
-     * The records with the principal as the {@code principalHeader} record header; a header of that name
-     * the client sent ({@code Kafka-Header-<name>}) is dropped first, so identity cannot be spoofed.
-     */
-    private List<IngestRecord> withPrincipal(List<IngestRecord> records, Principal who) {
-        byte[] name = who.name().getBytes(StandardCharsets.UTF_8);
-        List<IngestRecord> out = new ArrayList<>(records.size());
-        for (IngestRecord r : records) {
-            List<Map.Entry<String, byte[]>> headers = new ArrayList<>(r.headers().size() + 1);
-            for (Map.Entry<String, byte[]> h : r.headers()) {
-                if (!h.getKey().equalsIgnoreCase(principalHeader)) {
-                    headers.add(h);
-                }
-            }
-            headers.add(Map.entry(principalHeader, name));
-            out.add(new IngestRecord(r.partition(), r.key(), r.value(), headers));
-        }
-        return out;
+    private static boolean isGet(GatewayRequest req) {
+        return req.method().equals("GET") || req.method().equals("HEAD");
     }
 
     private GatewayResponse readiness() {

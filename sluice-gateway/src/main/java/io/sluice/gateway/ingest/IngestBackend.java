@@ -2,6 +2,7 @@ package io.sluice.gateway.ingest;
 
 import io.sluice.gateway.DeliveryMode;
 import io.sluice.gateway.ingest.internal.BacklogLimit;
+import io.sluice.gateway.ingest.internal.KafkaClusterView;
 import io.sluice.gateway.ingest.internal.KafkaConnections;
 import io.sluice.gateway.ingest.internal.KafkaHealth;
 import io.sluice.gateway.ingest.internal.KafkaSink;
@@ -56,12 +57,17 @@ public final class IngestBackend {
                     Duration.ofSeconds(5), backlog);
             TopicCatalog catalog = new TopicCatalog(kafka.admin(), sink::isReadyFor, scheduler, clock,
                     TopicCatalogSettings.defaults(), config.topicFilter());
-            IngestService service = new IngestService(catalog, health, sink, config.delivery());
+            KafkaClusterView cluster = new KafkaClusterView(kafka.admin(), config.topicFilter(), clock,
+                    Duration.ofSeconds(10), Duration.ofSeconds(5));
+            cluster.clusterId();
+            cluster.producibleTopics(); // warm both, so the first discovery request finds them cached
+            IngestService service = new IngestService(catalog, health, sink, config.delivery(), cluster);
             metrics.gauge("sluice_producer_buffer_available_bytes", "Free bytes in the producer's buffer.memory",
                     kafka::bufferAvailableBytes);
+            // Ticks in ack mode too: a request may opt into fire-and-forget (?async=true) under the same bound.
+            long period = backlog.tickPeriod().toNanos();
+            scheduler.scheduleAtFixedRate(backlog::tick, period, period, TimeUnit.NANOSECONDS);
             if (config.delivery() == DeliveryMode.ASYNC) {
-                long period = backlog.tickPeriod().toNanos();
-                scheduler.scheduleAtFixedRate(backlog::tick, period, period, TimeUnit.NANOSECONDS);
                 metrics.gauge("sluice_queued_records", "Fire-and-forget records answered 202 and not yet "
                         + "acknowledged by Kafka", backlog::queued);
                 metrics.gauge("sluice_queued_records_limit", "The most fire-and-forget records that may wait for "
@@ -99,7 +105,8 @@ public final class IngestBackend {
     public static IngestBackend none(IngestSettings config) {
         NullSink sink = new NullSink(config.topicFilter());
         log.warn("--sink none: records are acknowledged and DISCARDED (benchmark baseline only)");
-        return new IngestBackend(new IngestService(sink, Availability.ALWAYS, sink, config.delivery()),
+        ClusterView cluster = ClusterView.fixed("sluice-null-sink", config.topicAllowList());
+        return new IngestBackend(new IngestService(sink, Availability.ALWAYS, sink, config.delivery(), cluster),
                 Availability.ALWAYS, () -> { });
     }
 

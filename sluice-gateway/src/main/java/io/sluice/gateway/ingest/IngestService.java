@@ -21,16 +21,42 @@ public final class IngestService {
     private final Availability health;
     private final RecordSink sink;
     private final DeliveryMode mode;
+    private final ClusterView cluster;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final ReentrantLock idleLock = new ReentrantLock();
     private final Condition idle = idleLock.newCondition();
     private volatile boolean draining;
 
     public IngestService(TopicDirectory catalog, Availability health, RecordSink sink, DeliveryMode mode) {
+        this(catalog, health, sink, mode, ClusterView.fixed("unknown", java.util.List.of()));
+    }
+
+    /** @param cluster what the discovery APIs show: the cluster id and the topics open for producing */
+    public IngestService(TopicDirectory catalog, Availability health, RecordSink sink, DeliveryMode mode,
+                         ClusterView cluster) {
         this.catalog = catalog;
         this.health = health;
         this.sink = sink;
         this.mode = mode;
+        this.cluster = cluster;
+    }
+
+    /** The cluster id and the producible topics, for the discovery APIs. */
+    public ClusterView cluster() {
+        return cluster;
+    }
+
+    /**
+     * Calls {@code action} with what is known of a topic the configuration allows (at once from the cache,
+     * or after a lookup; on the calling thread or a Kafka thread). A topic the configuration does not allow
+     * is reported as not existing, without asking Kafka.
+     */
+    public void describe(String topic, java.util.function.BiConsumer<TopicInfo, Throwable> action) {
+        if (!catalog.isAllowed(topic)) {
+            action.accept(new TopicInfo(topic, false, 0), null);
+            return;
+        }
+        catalog.whenKnown(topic, action);
     }
 
     public DeliveryMode mode() {
@@ -39,6 +65,14 @@ public final class IngestService {
 
     /** Publishes the records of one request to {@code topic}. The future never completes exceptionally. */
     public CompletableFuture<IngestResult> ingest(String topic, List<IngestRecord> records) {
+        return ingest(topic, records, mode);
+    }
+
+    /**
+     * As {@link #ingest(String, List)}, in the given delivery mode: a request may opt into fire-and-forget
+     * (the Strimzi bridge's {@code ?async=true}), under the same backlog bound as {@code --delivery async}.
+     */
+    public CompletableFuture<IngestResult> ingest(String topic, List<IngestRecord> records, DeliveryMode mode) {
         if (draining) {
             return CompletableFuture.completedFuture(new IngestResult.Refused(FailureKind.SHUTTING_DOWN,
                     "the gateway is shutting down; retry against another instance"));
@@ -61,7 +95,7 @@ public final class IngestService {
                     result.complete(refusedBecause(error));
                     return;
                 }
-                publishIfValid(info, records).whenComplete((r, e) -> result.complete(e == null ? r : refusedBecause(e)));
+                publishIfValid(info, records, mode).whenComplete((r, e) -> result.complete(e == null ? r : refusedBecause(e)));
             });
         } catch (RuntimeException e) {
             result.complete(refusedBecause(e));
@@ -69,7 +103,8 @@ public final class IngestService {
         return result;
     }
 
-    private CompletableFuture<IngestResult> publishIfValid(TopicInfo info, List<IngestRecord> records) {
+    private CompletableFuture<IngestResult> publishIfValid(TopicInfo info, List<IngestRecord> records,
+                                                           DeliveryMode mode) {
         if (!info.exists()) {
             return CompletableFuture.completedFuture(new IngestResult.Refused(FailureKind.UNKNOWN_TOPIC,
                     "topic '" + info.name() + "' does not exist (Sluice never creates topics)"));

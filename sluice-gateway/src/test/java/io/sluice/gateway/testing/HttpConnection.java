@@ -130,8 +130,43 @@ public final class HttpConnection implements AutoCloseable {
         byte[] body = new byte[0];
         if (withBody && status >= 200 && headers.containsKey("content-length")) {
             body = in.readNBytes(Integer.parseInt(headers.get("content-length")));
+        } else if (withBody && status >= 200 && "chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            for (byte[] chunk = readChunk(); chunk != null; chunk = readChunk()) {
+                all.writeBytes(chunk);
+            }
+            body = all.toByteArray();
         }
         return new Response(status, headers, body);
+    }
+
+    /**
+     * Reads the next chunk of a chunked body whose head {@link #readResponseWithoutBody} read: its bytes, or
+     * null for the last chunk (its trailer section is read too).
+     */
+    public byte[] readChunk() throws IOException {
+        String sizeLine = readLine();
+        if (sizeLine == null) {
+            throw new IOException("connection closed inside a chunked body");
+        }
+        int size = Integer.parseInt(sizeLine.split(";", 2)[0].trim(), 16);
+        if (size == 0) {
+            String trailer;
+            while ((trailer = readLine()) != null && !trailer.isEmpty()) {
+                // trailer fields are ignored
+            }
+            return null;
+        }
+        byte[] data = in.readNBytes(size);
+        readLine();
+        return data;
+    }
+
+    /** One chunk of a chunked request body, as bytes to send. */
+    public static byte[] chunk(String data) {
+        byte[] d = data.getBytes(StandardCharsets.UTF_8);
+        return concat((Integer.toHexString(d.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1), d,
+                "\r\n".getBytes(StandardCharsets.ISO_8859_1));
     }
 
     /** True if the server closed the connection (EOF) within the socket's read timeout. */

@@ -21,6 +21,7 @@ import io.sluice.gateway.http.GatewayRequest;
 import io.sluice.gateway.http.HttpMetrics;
 import io.sluice.gateway.http.GatewayResponse;
 import io.sluice.gateway.http.ProtocolError;
+import io.sluice.gateway.http.RequestBodyStream;
 import io.sluice.gateway.http.RequestGate;
 import io.sluice.gateway.http.RequestRouter;
 import io.sluice.gateway.http.internal.ConnectionInfos;
@@ -54,6 +55,8 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
     /** Who sent {@link #current}, as the gate admitted it. */
     private Principal principal = Principal.ANONYMOUS;
     private NettyRequestHeaders currentHeaders;
+    /** The request whose body is being streamed (REST Proxy v3 streaming produce), or null. */
+    private RequestBodyStream stream;
     private ByteBuf body;
     private ReadTimer readTimer;
     /** Bytes of a request head arrived and its decoded head has not been seen yet. */
@@ -76,8 +79,7 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         this.connection = ConnectionInfos.of(ctx.channel());
-        this.responder = new ConnectionResponder(ctx, router, metrics, draining,
-                (r, c) -> NettyResponses.toNetty(r, HttpVersion.HTTP_1_1));
+        this.responder = new ConnectionResponder(ctx, router, metrics, draining, NettyResponses.ENCODER);
         this.readTimer = new ReadTimer(ctx, new ReadDeadlines(headerReadTimeoutNanos, bodyReadTimeoutNanos,
                 System::nanoTime), this::reject);
     }
@@ -188,11 +190,55 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
                     Unpooled.EMPTY_BUFFER));
         }
         current = req;
+        if (HttpUtil.isTransferEncodingChunked(req)) {
+            GatewayRequest head = request(req, Unpooled.EMPTY_BUFFER);
+            if (router.streamsBody(head)) {
+                stream = responder.dispatchStreaming(head);
+            }
+        }
+    }
+
+    /** A streamed request's piece: handed over as it arrives; the last one ends the stream. */
+    private void streamContent(HttpContent content) {
+        if (content.decoderResult().isFailure()) {
+            content.release();
+            abortStream(); // its answer is under way: no room for an error answer
+            ctx.close();
+            return;
+        }
+        stream.content(content.content()); // takes the content's buffer, and releases it
+        if (content instanceof LastHttpContent) {
+            RequestBodyStream ended = stream;
+            stream = null;
+            current = null;
+            currentHeaders = null;
+            principal = Principal.ANONYMOUS;
+            responder.streamedRequestEnded();
+            ended.end();
+        }
+    }
+
+    private void abortStream() {
+        if (stream != null) {
+            stream.abort();
+            stream = null;
+        }
+    }
+
+    /** The request of {@code req}'s head with {@code content}, as the admitted principal sent it. */
+    private GatewayRequest request(HttpRequest req, ByteBuf content) {
+        String uri = req.uri();
+        return new GatewayRequest(req.method().name(), GatewayRequest.pathOf(uri), GatewayRequest.queryOf(uri),
+                currentHeaders, content, HttpUtil.isKeepAlive(req), connection, principal);
     }
 
     private void addContent(HttpContent content) {
         if (current == null) {
             content.release();
+            return;
+        }
+        if (stream != null) {
+            streamContent(content);
             return;
         }
         if (content.decoderResult().isFailure()) {
@@ -233,10 +279,7 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
         ByteBuf content = body == null ? Unpooled.EMPTY_BUFFER : body;
         current = null;
         body = null;
-        String uri = req.uri();
-        GatewayRequest request = new GatewayRequest(req.method().name(), GatewayRequest.pathOf(uri),
-                GatewayRequest.queryOf(uri), currentHeaders, content, HttpUtil.isKeepAlive(req), connection,
-                principal);
+        GatewayRequest request = request(req, content);
         currentHeaders = null;
         principal = Principal.ANONYMOUS;
         responder.dispatch(request);
@@ -249,6 +292,7 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
 
     /** Answers a refusal (a protocol error, or the gate's 401/403/429) in order, then closes. */
     private void reject(GatewayResponse refusal) {
+        abortStream();
         releaseBody();
         current = null;
         responder.reject(refusal);
@@ -264,7 +308,8 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
     /** After a read: an incomplete head or body keeps (or starts) its deadline; whole requests start none. */
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        readTimer.reading(headPending && !responder.isClosing(), current != null);
+        // A streamed body may take as long as the client streams; the idle timeout still applies.
+        readTimer.reading(headPending && !responder.isClosing(), current != null && stream == null);
         ctx.fireChannelReadComplete();
     }
 
@@ -280,7 +325,10 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
             connection = ConnectionInfos.of(ctx.channel()); // now with the TLS session
         }
         if (evt instanceof IdleStateEvent) {
-            if (!ctx.channel().isWritable()) {
+            if (stream != null) {
+                abortStream();
+                ctx.close(); // a silent stream: its answer is under way, so no 408 can be written
+            } else if (!ctx.channel().isWritable()) {
                 ctx.close(); // the client stopped reading its answers
             } else if (current != null) {
                 reject(ProtocolError.bodyTimeout());
@@ -294,6 +342,7 @@ final class CodecRequestHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        abortStream();
         readTimer.cancel();
         releaseBody();
         releaseHeld();

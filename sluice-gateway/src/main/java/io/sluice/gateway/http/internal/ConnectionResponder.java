@@ -6,6 +6,8 @@ import io.sluice.gateway.http.GatewayRequest;
 import io.sluice.gateway.http.GatewayResponse;
 import io.sluice.gateway.http.HttpMetrics;
 import io.sluice.gateway.http.ProtocolError;
+import io.sluice.gateway.http.RequestBodyStream;
+import io.sluice.gateway.http.ResponseStream;
 import io.sluice.gateway.http.RequestRouter;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
@@ -21,6 +23,16 @@ public final class ConnectionResponder implements ResponseSequencer.Writer {
     /** Turns a response into what the pipeline writes (a Netty HTTP object or raw bytes). */
     public interface Encoder {
         Object encode(GatewayResponse response, ChannelHandlerContext ctx);
+
+        /** One piece of a streamed answer's body ({@link GatewayResponse#stream()}). */
+        default Object chunk(byte[] piece, ChannelHandlerContext ctx) {
+            throw new UnsupportedOperationException("this HTTP style does not stream answers");
+        }
+
+        /** The end of a streamed answer's body. */
+        default Object lastChunk(ChannelHandlerContext ctx) {
+            throw new UnsupportedOperationException("this HTTP style does not stream answers");
+        }
     }
 
     /** Pipelined requests waiting for their answers before the connection stops reading. */
@@ -65,6 +77,22 @@ public final class ConnectionResponder implements ResponseSequencer.Writer {
         if (sequencer.pendingCount() >= MAX_PENDING) {
             ctx.channel().config().setAutoRead(false); // back-pressure on a client that pipelines deeply
         }
+    }
+
+    /**
+     * Routes a request whose body will arrive in pieces ({@link RequestRouter#streamsBody}); the caller
+     * hands the pieces and the end to the returned stream. Its answer takes its place in line like any other.
+     */
+    public RequestBodyStream dispatchStreaming(GatewayRequest head) {
+        int flags = ConnectionPolicy.decide(head, draining.getAsBoolean());
+        RequestBodyStream stream = router.openStream(head, ctx.executor());
+        sequencer.enqueue(stream.answer(), flags);
+        return stream;
+    }
+
+    /** A streamed request's body ended: nothing after it is processed; its answer closes the connection. */
+    public void streamedRequestEnded() {
+        stopProcessing();
     }
 
     /** The answer is known already and closes the connection (a failed answer becomes a 500 that does not). */
@@ -146,12 +174,37 @@ public final class ConnectionResponder implements ResponseSequencer.Writer {
             stopProcessing();
         }
         metrics.requestCompleted(r.route(), r.status());
+        if (r.stream() != null) {
+            ctx.writeAndFlush(encoder.encode(r, ctx)); // the head now; the stream writes the body, then closes
+            r.stream().start(new StreamSink());
+            return r;
+        }
         var future = ctx.write(encoder.encode(r, ctx));
         if (r.close()) {
             ctx.flush();
             future.addListener(linger ? LingeringClose.INSTANCE : ChannelFutureListener.CLOSE);
         }
         return r;
+    }
+
+    /** Writes a streamed answer's pieces as they come, each flushed at once. Runs on the event loop. */
+    private final class StreamSink implements ResponseStream.Sink {
+        private boolean ended;
+
+        @Override
+        public void write(byte[] piece) {
+            if (!ended) {
+                ctx.writeAndFlush(encoder.chunk(piece, ctx), ctx.voidPromise());
+            }
+        }
+
+        @Override
+        public void end() {
+            if (!ended) {
+                ended = true;
+                ctx.writeAndFlush(encoder.lastChunk(ctx)).addListener(ChannelFutureListener.CLOSE);
+            }
+        }
     }
 
     @Override

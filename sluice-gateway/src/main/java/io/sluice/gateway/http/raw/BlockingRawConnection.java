@@ -72,6 +72,8 @@ public final class BlockingRawConnection implements BlockingConnectionHandler {
         ByteBuf buf = alloc.heapBuffer(READ_CHUNK);
         ByteBuf reply = alloc.heapBuffer(512);
         ReadDeadlines deadlines = new ReadDeadlines(headerReadTimeoutNanos, bodyReadTimeoutNanos, System::nanoTime);
+        parser.streamBodiesOf(router::streamsBody);
+        BlockingStreamedRequest stream = null;
         try {
             while (true) {
                 RawRequestParser.Progress progress = buf.isReadable() || parser.hasDecision() ? parser.parse(buf)
@@ -91,7 +93,31 @@ public final class BlockingRawConnection implements BlockingConnectionHandler {
                             return;
                         }
                     }
+                    case STREAM_STARTED -> {
+                        GatewayRequest head = parser.takeRequest();
+                        if ("100-continue".equalsIgnoreCase(head.headers().get("Expect"))) {
+                            out.write(RawResponseEncoder.CONTINUE); // before the stream's answer head
+                        }
+                        stream = new BlockingStreamedRequest(router, head, out);
+                        send(stream.answer(), reply, out, true);
+                        if (stream.answer().stream() != null) {
+                            stream.started();
+                        }
+                    }
+                    case BODY_PIECE -> stream.content(parser.takePiece());
+                    case STREAM_ENDED -> {
+                        BlockingStreamedRequest ended = stream;
+                        stream = null;
+                        ended.endAndAwait(OUTCOME_WAIT_NANOS);
+                        if (buf.isReadable()) {
+                            lingerAfterLastAnswer(socket, in); // the streamed answer closes the connection
+                        }
+                        return;
+                    }
                     case ERROR -> {
+                        if (stream != null) { // a streamed answer is under way: no room for an error answer
+                            return;
+                        }
                         GatewayResponse refusal = parser.errorResponse();
                         send(refusal, reply, out, true);
                         lingerAfterLastAnswer(socket, in); // the rest of the refused request may be coming
@@ -99,8 +125,12 @@ public final class BlockingRawConnection implements BlockingConnectionHandler {
                     }
                     case ADMISSION_PENDING -> parser.admitted(awaitAdmission(parser));
                     case NEED_MORE -> {
-                        deadlines.reading(parser.inHead(), parser.inBody());
+                        // A streamed body may take as long as the client streams; the idle timeout still applies.
+                        deadlines.reading(parser.inHead(), parser.inBody() && !parser.streaming());
                         if (!read(socket, in, buf, deadlines.nanosLeft())) {
+                            if (stream != null) {
+                                return; // a stalled or broken stream: its answer is under way, no 408 fits
+                            }
                             ProtocolError timeout = deadlines.expired();
                             if (timeout == null && (parser.inHead() || parser.inBody())) {
                                 // idle (or end of stream) in the middle of a request: it stalled
@@ -115,6 +145,9 @@ public final class BlockingRawConnection implements BlockingConnectionHandler {
                 }
             }
         } finally {
+            if (stream != null) {
+                stream.abort();
+            }
             parser.release();
             buf.release();
             reply.release();

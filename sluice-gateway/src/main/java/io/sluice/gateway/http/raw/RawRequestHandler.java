@@ -7,10 +7,12 @@ import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.sluice.gateway.http.ConnectionInfo;
+import io.sluice.gateway.http.GatewayRequest;
 import io.sluice.gateway.http.GatewayResponse;
 import io.sluice.gateway.http.HttpMetrics;
 import io.sluice.gateway.http.ProtocolError;
 import io.sluice.gateway.http.RequestGate;
+import io.sluice.gateway.http.RequestBodyStream;
 import io.sluice.gateway.http.RequestRouter;
 import io.sluice.gateway.http.internal.ConnectionInfos;
 import io.sluice.gateway.http.internal.ConnectionPolicy;
@@ -38,6 +40,8 @@ final class RawRequestHandler extends ByteToMessageDecoder {
     private ReadTimer readTimer;
     /** The gate's decision this connection waits for, or null. */
     private CompletableFuture<RequestGate.Admission> awaited;
+    /** The request whose body is being streamed, or null. */
+    private RequestBodyStream stream;
 
     /** What every connection's handler shares. */
     record RouterContext(RequestRouter router, HttpMetrics metrics, BooleanSupplier draining, int maxHeaderSize,
@@ -53,8 +57,9 @@ final class RawRequestHandler extends ByteToMessageDecoder {
         RequestRouter router = context.router();
         parser = new RawRequestParser(ctx.alloc(), context.maxHeaderSize(), context.maxBodySize(),
                 ConnectionInfos.of(ctx.channel()), router.gateOpen() ? null : router::admit);
+        parser.streamBodiesOf(context.router()::streamsBody);
         responder = new ConnectionResponder(ctx, context.router(), context.metrics(), context.draining(),
-                RawRequestHandler::encode);
+                RAW_ENCODER);
         readTimer = new ReadTimer(ctx, new ReadDeadlines(context.headerReadTimeoutNanos(),
                 context.bodyReadTimeoutNanos(), System::nanoTime), responder::reject);
     }
@@ -64,11 +69,29 @@ final class RawRequestHandler extends ByteToMessageDecoder {
         return parser.connection();
     }
 
-    private static Object encode(GatewayResponse r, ChannelHandlerContext ctx) {
-        ByteBuf out = ctx.alloc().buffer(RawResponseEncoder.sizeOf(r));
-        RawResponseEncoder.encode(r, out);
-        return out;
-    }
+    /** Sluice's own response bytes, and the chunks of a streamed answer. Stateless. */
+    private static final ConnectionResponder.Encoder RAW_ENCODER = new ConnectionResponder.Encoder() {
+        @Override
+        public Object encode(GatewayResponse r, ChannelHandlerContext ctx) {
+            ByteBuf out = ctx.alloc().buffer(RawResponseEncoder.sizeOf(r));
+            RawResponseEncoder.encode(r, out);
+            return out;
+        }
+
+        @Override
+        public Object chunk(byte[] piece, ChannelHandlerContext ctx) {
+            ByteBuf out = ctx.alloc().buffer(piece.length + 16);
+            RawResponseEncoder.chunk(piece, out);
+            return out;
+        }
+
+        @Override
+        public Object lastChunk(ChannelHandlerContext ctx) {
+            ByteBuf out = ctx.alloc().buffer(5);
+            RawResponseEncoder.lastChunk(out);
+            return out;
+        }
+    };
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
@@ -86,7 +109,30 @@ final class RawRequestHandler extends ByteToMessageDecoder {
                 case REQUEST_READY -> {
                     responder.dispatch(parser.takeRequest());
                 }
-                case ERROR -> responder.reject(parser.errorResponse());
+                case STREAM_STARTED -> {
+                    GatewayRequest head = parser.takeRequest();
+                    if ("100-continue".equalsIgnoreCase(head.headers().get("Expect"))) {
+                        // before the stream's answer head, which follows at once (curl -T - asks for it)
+                        ctx.writeAndFlush(Unpooled.wrappedBuffer(RawResponseEncoder.CONTINUE));
+                    }
+                    stream = responder.dispatchStreaming(head);
+                }
+                case BODY_PIECE -> stream.content(parser.takePiece());
+                case STREAM_ENDED -> {
+                    RequestBodyStream ended = stream;
+                    stream = null;
+                    responder.streamedRequestEnded();
+                    ended.end();
+                }
+                case ERROR -> {
+                    if (stream != null) { // a streamed answer is under way: no room for an error answer
+                        stream.abort();
+                        stream = null;
+                        ctx.close();
+                        return;
+                    }
+                    responder.reject(parser.errorResponse());
+                }
             }
         }
         if (responder.isClosing() && in.isReadable()) {
@@ -125,7 +171,8 @@ final class RawRequestHandler extends ByteToMessageDecoder {
 
     /** After a read: a head or body still incomplete keeps (or starts) its deadline; whole requests start none. */
     private void armTimers(ChannelHandlerContext ctx) {
-        readTimer.reading(parser.inHead(), parser.inBody());
+        // A streamed body may take as long as the client streams; the idle timeout still bounds a silent one.
+        readTimer.reading(parser.inHead(), parser.inBody() && !parser.streaming());
     }
 
     /**
@@ -153,7 +200,9 @@ final class RawRequestHandler extends ByteToMessageDecoder {
             parser.connection(ConnectionInfos.of(ctx.channel())); // now with the TLS session
         }
         if (evt instanceof IdleStateEvent) {
-            if (!ctx.channel().isWritable()) {
+            if (parser.streaming()) {
+                ctx.close(); // a silent stream: its answer is under way, so no 408 can be written
+            } else if (!ctx.channel().isWritable()) {
                 ctx.close(); // the client stopped reading its answers
             } else if (parser.inBody()) {
                 responder.reject(ProtocolError.bodyTimeout());
@@ -167,6 +216,10 @@ final class RawRequestHandler extends ByteToMessageDecoder {
 
     @Override
     protected void handlerRemoved0(ChannelHandlerContext ctx) {
+        if (stream != null) {
+            stream.abort();
+            stream = null;
+        }
         readTimer.cancel();
         parser.release();
     }

@@ -11,6 +11,7 @@ import io.sluice.gateway.http.HeadGate;
 import io.sluice.gateway.http.ProtocolError;
 import io.sluice.gateway.http.RequestGate;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 
 /**
  * Turns the bytes of one HTTP/1.1 connection into {@link GatewayRequest}s; one instance per connection,
@@ -65,7 +66,17 @@ public final class RawRequestParser {
          * The gate needs time to decide on the request whose head is complete ({@link #pendingAdmission()});
          * read nothing more, and once it completes call {@link #admitted} on this parser's thread, then parse on.
          */
-        ADMISSION_PENDING
+        ADMISSION_PENDING,
+        /**
+         * The head of a request whose body is to be streamed ({@link #streamBodiesOf}) is complete:
+         * {@link #takeRequest()} it (its body is empty), then call again; the body follows as pieces. If it
+         * asked for {@code 100 Continue}, the caller answers that first: the parser does not ask again.
+         */
+        STREAM_STARTED,
+        /** A piece of a streamed body: {@link #takePiece()} it, then call again. */
+        BODY_PIECE,
+        /** A streamed body is complete (no request to take); call again for the next request. */
+        STREAM_ENDED
     }
 
     private enum State {
@@ -99,6 +110,10 @@ public final class RawRequestParser {
     private Principal principal = Principal.ANONYMOUS;
     private RawRequestHeaders admittedHeaders;
     private CompletableFuture<RequestGate.Admission> pendingAdmission;
+    /** Which chunked requests have their body handed over piece by piece instead of whole; null: none. */
+    private Predicate<GatewayRequest> streamRule;
+    private boolean streaming;
+    private ByteBuf piece;
 
     public RawRequestParser(ByteBufAllocator alloc, int maxHeaderSize, int maxBodySize) {
         this(alloc, maxHeaderSize, maxBodySize, ConnectionInfo.UNKNOWN);
@@ -139,6 +154,31 @@ public final class RawRequestParser {
     }
 
     /**
+     * From now on, a chunked request whose head {@code rule} accepts is not aggregated: its head is handed
+     * over first ({@link Progress#STREAM_STARTED}), then each piece of its body as it arrives
+     * ({@link Progress#BODY_PIECE}, zero-copy slices), then its end ({@link Progress#STREAM_ENDED}). Each
+     * chunk is still limited to {@code maxBodySize}; the body as a whole is not.
+     */
+    public void streamBodiesOf(Predicate<GatewayRequest> rule) {
+        this.streamRule = rule;
+    }
+
+    /** True while the body of a streamed request is being read. */
+    public boolean streaming() {
+        return streaming;
+    }
+
+    /** After {@link Progress#BODY_PIECE}: the piece (the caller owns and releases it). */
+    public ByteBuf takePiece() {
+        ByteBuf p = piece;
+        if (p == null) {
+            throw new IllegalStateException("no body piece is ready");
+        }
+        piece = null;
+        return p;
+    }
+
+    /**
      * Consumes bytes from {@code in} (advancing its readerIndex) and parses as far as it can. Call again
      * after {@link Progress#CONTINUE_EXPECTED} and after {@link Progress#REQUEST_READY} (more pipelined
      * requests may already be in {@code in}). Never retains {@code in} itself beyond the call except
@@ -153,8 +193,8 @@ public final class RawRequestParser {
         if (released) {
             throw new IllegalStateException("the parser was released");
         }
-        if (ready != null) {
-            throw new IllegalStateException("takeRequest() the ready request before parsing on");
+        if (ready != null || piece != null) {
+            throw new IllegalStateException("take the ready request (or body piece) before parsing on");
         }
         for (;;) {
             Progress p = switch (state) {
@@ -251,6 +291,10 @@ public final class RawRequestParser {
             ready.body().release();
             ready = null;
         }
+        if (piece != null) {
+            piece.release();
+            piece = null;
+        }
     }
 
     // Each step returns null to go on with the next state, or what parse() returns.
@@ -319,6 +363,17 @@ public final class RawRequestParser {
 
     /** The head is complete, valid and admitted: on to the body, or the request is complete. */
     private Progress afterAdmission() {
+        if (head.chunked() && streamRule != null) {
+            GatewayRequest headOnly = new GatewayRequest(head.method(), head.path(), head.query(), head.headers(),
+                    Unpooled.EMPTY_BUFFER, head.keepAlive(), connection, principal);
+            if (streamRule.test(headOnly)) {
+                streaming = true;
+                ready = headOnly;
+                state = State.CHUNK_SIZE;
+                // No CONTINUE_EXPECTED later: the caller answers Expect before the stream's answer head.
+                return Progress.STREAM_STARTED;
+            }
+        }
         if (head.chunked()) {
             state = State.CHUNK_SIZE;
         } else if (head.contentLength() > 0) {
@@ -379,6 +434,14 @@ public final class RawRequestParser {
             return Progress.NEED_MORE;
         }
         int n = (int) Math.min(readable, remaining);
+        if (streaming) {
+            piece = in.readRetainedSlice(n); // zero-copy: handed over as it arrived
+            remaining -= n;
+            if (remaining == 0) {
+                state = State.CHUNK_CR;
+            }
+            return Progress.BODY_PIECE;
+        }
         if (body == null) {
             body = alloc.buffer((int) Math.min(remaining, INITIAL_BODY_CAPACITY), maxBodySize);
         }
@@ -423,6 +486,15 @@ public final class RawRequestParser {
     }
 
     private Progress complete() {
+        if (streaming) {
+            streaming = false;
+            head.reset();
+            state = State.REQUEST_LINE;
+            sectionBytes = 0;
+            remaining = 0;
+            continuePending = false;
+            return Progress.STREAM_ENDED;
+        }
         ByteBuf content = body == null ? Unpooled.EMPTY_BUFFER : body;
         body = null;
         ready = new GatewayRequest(head.method(), head.path(), head.query(),

@@ -16,6 +16,8 @@ public final class RawResponseEncoder {
     private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] CONTENT_TYPE = "Content-Type: ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CONTENT_LENGTH = "Content-Length: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CHUNKED = "Transfer-Encoding: chunked\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LAST_CHUNK = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CONNECTION_CLOSE = "Connection: close\r\n".getBytes(StandardCharsets.US_ASCII);
     /** The interim answer to {@code Expect: 100-continue}. */
     public static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -42,10 +44,17 @@ public final class RawResponseEncoder {
     /** Appends the response (status line, headers, body) to {@code out}. */
     public static void encode(GatewayResponse r, ByteBuf out) {
         out.writeBytes(STATUS_LINES[r.status()]);
-        out.writeBytes(CONTENT_TYPE).writeCharSequence(r.contentType(), StandardCharsets.US_ASCII);
-        out.writeBytes(CRLF);
-        out.writeBytes(CONTENT_LENGTH).writeCharSequence(Integer.toString(r.body().length), StandardCharsets.US_ASCII);
-        out.writeBytes(CRLF);
+        if (r.status() != 204) { // a 204 has no content, and no Content-Length (RFC 9110 8.6)
+            out.writeBytes(CONTENT_TYPE).writeCharSequence(r.contentType(), StandardCharsets.US_ASCII);
+            out.writeBytes(CRLF);
+            if (r.stream() != null) {
+                out.writeBytes(CHUNKED); // the stream writes the body (see #chunk)
+            } else {
+                out.writeBytes(CONTENT_LENGTH).writeCharSequence(Integer.toString(r.body().length),
+                        StandardCharsets.US_ASCII);
+                out.writeBytes(CRLF);
+            }
+        }
         for (Map.Entry<String, String> h : r.headers()) {
             out.writeCharSequence(h.getKey(), StandardCharsets.US_ASCII);
             out.writeByte(':').writeByte(' ');
@@ -59,5 +68,16 @@ public final class RawResponseEncoder {
         if (!r.bodyOmitted()) {
             out.writeBytes(r.body());
         }
+    }
+
+    /** One chunk of a streamed body (RFC 9112 7.1): its size in hex, CRLF, the bytes, CRLF. */
+    public static void chunk(byte[] piece, ByteBuf out) {
+        out.writeCharSequence(Integer.toHexString(piece.length), StandardCharsets.US_ASCII);
+        out.writeBytes(CRLF).writeBytes(piece).writeBytes(CRLF);
+    }
+
+    /** The end of a streamed body: the last chunk and an empty trailer section. */
+    public static void lastChunk(ByteBuf out) {
+        out.writeBytes(LAST_CHUNK);
     }
 }

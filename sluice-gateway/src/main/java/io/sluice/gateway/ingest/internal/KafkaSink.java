@@ -192,7 +192,8 @@ public final class KafkaSink implements RecordSink {
         void completed(int index, RecordMetadata md, Exception e) {
             RecordResult result;
             if (e == null) {
-                result = acks == null ? null : new RecordResult.Written(md.topic(), md.partition(), md.offset());
+                result = acks == null ? null : new RecordResult.Written(md.topic(), md.partition(), md.offset(),
+                        md.timestamp());
             } else {
                 FailureKind kind = FailureClassifier.classify(e);
                 failed.incrementAndGet();
@@ -257,7 +258,7 @@ public final class KafkaSink implements RecordSink {
                 headers.add(new RecordHeader(h.getKey(), h.getValue()));
             }
         }
-        return new ProducerRecord<>(topic, r.partition(), r.key(), r.value(), headers);
+        return new ProducerRecord<>(topic, r.partition(), r.timestamp(), r.key(), r.value(), headers);
     }
 
     static byte[] utf8(String s) {

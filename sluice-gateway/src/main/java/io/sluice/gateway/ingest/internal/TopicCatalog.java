@@ -3,6 +3,7 @@ package io.sluice.gateway.ingest.internal;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import io.sluice.gateway.ingest.PartitionLayout;
 import io.sluice.gateway.ingest.TopicDirectory;
 import io.sluice.gateway.ingest.TopicInfo;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
@@ -258,7 +260,7 @@ public final class TopicCatalog implements TopicDirectory {
                 error = new UnknownTopicOrPartitionException("Kafka's answer did not mention '" + topic + "'");
             }
             if (error == null) {
-                TopicInfo info = new TopicInfo(topic, true, found.partitions().size());
+                TopicInfo info = new TopicInfo(topic, true, found.partitions().size(), layoutOf(found));
                 if (previous != null) {
                     settle(TopicAnswer.exists(info, nanoClock.getAsLong() + knownTtlNanos), null, true);
                 } else {
@@ -324,6 +326,13 @@ public final class TopicCatalog implements TopicDirectory {
             }
             lookups.remove(topic, this);
         }
+    }
+
+    /** Each partition's leader and replicas, for the discovery API. */
+    private static List<PartitionLayout> layoutOf(TopicDescription d) {
+        return d.partitions().stream().map(p -> new PartitionLayout(p.partition(),
+                p.leader() == null ? -1 : p.leader().id(), p.replicas().stream().map(Node::id).toList(),
+                p.isr().stream().map(Node::id).toList())).toList();
     }
 
     /** Kafka's own exception, without the wrappers a future adds. */
