@@ -37,6 +37,8 @@ import java.util.regex.Pattern;
  * @param sink              where records go (Kafka, or nowhere for the HTTP-only benchmark baseline)
  * @param access            authentication, authorization, quotas and the principal header
  *                          ({@link AccessSettings#NONE}: everyone may write anything, as before)
+ * @param corsOrigins       origins whose pages may call the gateway (CORS), or {@code *}; empty: CORS off
+ * @param traceHeaders      whether the W3C traceparent/tracestate request headers become record headers
  */
 public record GatewayConfig(
         String bind,
@@ -59,7 +61,9 @@ public record GatewayConfig(
         int ioThreads,
         Map<String, String> producerProperties,
         SinkKind sink,
-        AccessSettings access) {
+        AccessSettings access,
+        List<String> corsOrigins,
+        TraceHeaders traceHeaders) {
 
     public static final String DEFAULT_BIND = "0.0.0.0";
     public static final int DEFAULT_PORT = 8080;
@@ -88,6 +92,8 @@ public record GatewayConfig(
         producerProperties = ProducerSettings.maskedWhenPrinted(producerProperties == null ? Map.of() : producerProperties);
         sink = sink == null ? SinkKind.KAFKA : sink;
         access = access == null ? AccessSettings.NONE : access;
+        corsOrigins = List.copyOf(corsOrigins == null ? List.of() : corsOrigins);
+        traceHeaders = traceHeaders == null ? TraceHeaders.ON : traceHeaders;
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
         }
@@ -109,7 +115,8 @@ public record GatewayConfig(
     public GatewayConfig withAccess(AccessSettings a) {
         return new GatewayConfig(bind, port, bootstrapServers, defaultTopic, topicAllowList, topicPattern, delivery,
                 maxQueuedRecords, maxBodySize, maxHeaderSize, maxConnections, idleTimeout, headerReadTimeout,
-                bodyReadTimeout, drainTimeout, io, http, ioThreads, producerProperties, sink, a);
+                bodyReadTimeout, drainTimeout, io, http, ioThreads, producerProperties, sink, a, corsOrigins,
+                traceHeaders);
     }
 
     /** A builder holding Sluice's defaults; only {@code bootstrapServers} has none. */
@@ -140,6 +147,8 @@ public record GatewayConfig(
         private final Map<String, String> producerProperties = new LinkedHashMap<>();
         private SinkKind sink = SinkKind.KAFKA;
         private AccessSettings access = AccessSettings.NONE;
+        private List<String> corsOrigins = List.of();
+        private TraceHeaders traceHeaders = TraceHeaders.ON;
 
         private Builder(String bootstrapServers) {
             this.bootstrapServers = bootstrapServers;
@@ -167,12 +176,14 @@ public record GatewayConfig(
         public Builder producerProperties(Map<String, String> v) { producerProperties.putAll(v); return this; }
         public Builder sink(SinkKind v) { sink = v; return this; }
         public Builder access(AccessSettings v) { access = v; return this; }
+        public Builder corsOrigins(List<String> v) { corsOrigins = v; return this; }
+        public Builder traceHeaders(TraceHeaders v) { traceHeaders = v; return this; }
 
         public GatewayConfig build() {
             return new GatewayConfig(bind, port, bootstrapServers, defaultTopic, topicAllowList, topicPattern,
                     delivery, maxQueuedRecords, maxBodySize, maxHeaderSize, maxConnections, idleTimeout,
                     headerReadTimeout, bodyReadTimeout, drainTimeout, io, http, ioThreads, producerProperties, sink,
-                    access);
+                    access, corsOrigins, traceHeaders);
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.sluice.gateway.http;
 
-import io.sluice.gateway.access.Principal;
+import io.netty.buffer.ByteBuf;
 import io.sluice.gateway.ingest.Availability;
 import io.sluice.gateway.ingest.IngestRecord;
 import io.sluice.gateway.ingest.IngestResult;
@@ -21,10 +21,16 @@ import java.util.concurrent.Executor;
  * POST /topics/{topic}/partitions/{p}        publish to one partition
  * POST /anything/else                        publish to the default topic (unless disabled)
  * GET  /healthz  /readyz  /metrics           liveness, readiness, Prometheus metrics (HEAD too)
+ * OPTIONS any of these                       200 with Allow; a CORS preflight with --cors-origins
  * </pre>
  *
  * <p>Before a request's body is read, {@link #admit} asks the {@link RequestGate} whether it may go on
- * (401, 403, 429). The health and metrics paths are not gated: probes and scrapers carry no credentials.
+ * (401, 403, 429). The health and metrics paths are not gated: probes and scrapers carry no credentials;
+ * nor is OPTIONS, which publishes nothing and which a browser's preflight sends without credentials.
+ *
+ * <p>{@link RouterOptions}: a {@code Content-Encoding} body is decoded before the produce format reads
+ * it ({@link ContentDecoder}); every answer, refusals at head time included, gets its CORS headers
+ * ({@link Cors}); the W3C trace headers become record headers ({@link TraceContext}).
  */
 public final class RequestRouter {
     private static final byte[] HEALTHY = "{\"status\":\"ok\"}".getBytes(StandardCharsets.US_ASCII);
@@ -36,6 +42,7 @@ public final class RequestRouter {
     private final String defaultTopic;
     private final RequestGate gate;
     private final String principalHeader;
+    private final RouterOptions options;
 
     public RequestRouter(IngestService ingest, Availability health, HttpMetrics metrics, String defaultTopic) {
         this(ingest, health, metrics, defaultTopic, RequestGate.OPEN, null);
@@ -47,12 +54,19 @@ public final class RequestRouter {
      */
     public RequestRouter(IngestService ingest, Availability health, HttpMetrics metrics, String defaultTopic,
                          RequestGate gate, String principalHeader) {
+        this(ingest, health, metrics, defaultTopic, gate, principalHeader, RouterOptions.DEFAULTS);
+    }
+
+    /** @param options body decoding, CORS and trace headers */
+    public RequestRouter(IngestService ingest, Availability health, HttpMetrics metrics, String defaultTopic,
+                         RequestGate gate, String principalHeader, RouterOptions options) {
         this.ingest = ingest;
         this.health = health;
         this.metrics = metrics;
         this.defaultTopic = defaultTopic;
         this.gate = gate;
         this.principalHeader = principalHeader;
+        this.options = options;
     }
 
     /** Whether every request is admitted without a look ({@link #admit} would answer anonymous). */
@@ -68,10 +82,23 @@ public final class RequestRouter {
      */
     public RequestGate.Admission admit(String method, String path, RequestHeaders headers, long contentLength,
                                        ConnectionInfo connection) {
-        if (gate.isOpen() || isUngated(path)) {
+        if (gate.isOpen() || isUngated(path) || method.equals("OPTIONS")) {
             return RequestGate.Admission.ANONYMOUS;
         }
-        return gate.admit(headers, connection, method.equals("POST") ? produceTopic(path) : null, contentLength);
+        RequestGate.Admission a = gate.admit(headers, connection, method.equals("POST") ? produceTopic(path) : null,
+                contentLength);
+        if (!options.cors().enabled() || a.admitted()) {
+            return a;
+        }
+        if (a.isPending()) {
+            return new RequestGate.Admission(null, null, a.pending().thenApply(d -> withCors(d, method, headers)));
+        }
+        return withCors(a, method, headers); // a browser shows the page a 401 or 429 only with CORS headers
+    }
+
+    private RequestGate.Admission withCors(RequestGate.Admission a, String method, RequestHeaders headers) {
+        return a.admitted() ? a
+                : new RequestGate.Admission(null, options.cors().decorate(a.refusal(), method, headers), null);
     }
 
     private static boolean isUngated(String path) {
@@ -94,22 +121,31 @@ public final class RequestRouter {
      * a Kafka thread. It completes exceptionally only through a bug; callers answer that with a 500.
      */
     public CompletableFuture<GatewayResponse> route(GatewayRequest req, Executor executor) {
+        CompletableFuture<GatewayResponse> answer;
         try {
             PlantedLeak.retain(req.body()); // does nothing unless a test planted the leak
             if (gate.charges() && req.headers().get("Transfer-Encoding") != null) {
                 gate.charge(req.principal(), req.body().readableBytes()); // chunked: known only now
             }
-            return dispatch(req, executor);
+            answer = dispatch(req, executor);
         } catch (RequestRejection r) {
-            return CompletableFuture.completedFuture(OutcomeResponses.of(r, "produce"));
+            GatewayResponse refusal = OutcomeResponses.of(r, "produce");
+            answer = done(r.code().equals(ContentDecoder.UNSUPPORTED)
+                    ? refusal.withHeader("Accept-Encoding", io.sluice.gateway.http.internal.ContentCoding.ACCEPTED)
+                    : refusal);
         } finally {
             req.body().release();
         }
+        Cors cors = options.cors();
+        return cors.enabled() ? answer.thenApply(r -> cors.decorate(r, req.method(), req.headers())) : answer;
     }
 
     private CompletableFuture<GatewayResponse> dispatch(GatewayRequest req, Executor executor)
             throws RequestRejection {
         String path = req.path();
+        if (req.method().equals("OPTIONS")) {
+            return done(options(path));
+        }
         switch (path) {
             case "/healthz":
                 return done(getOnly(req, "healthz", () -> GatewayResponse.json(200, HEALTHY, "healthz")));
@@ -181,9 +217,16 @@ public final class RequestRouter {
     private CompletableFuture<GatewayResponse> produce(String topic, GatewayRequest req, Integer partition,
                                                       Executor executor) throws RequestRejection {
         ProduceFormat format = ProduceFormat.forContentType(req.headers().get("Content-Type"));
-        List<IngestRecord> records = format.decode(req, partition);
+        List<IngestRecord> records = decodeRecords(format, req, partition);
+        if (options.traceHeaders()) {
+            List<Map.Entry<String, byte[]>> trace = TraceContext.recordHeaders(req.headers());
+            if (!trace.isEmpty()) {
+                records = withHeaders(records, trace);
+            }
+        }
         if (principalHeader != null) {
-            records = withPrincipal(records, req.principal());
+            records = withHeaders(records, List.of(Map.entry(principalHeader,
+                    req.principal().name().getBytes(StandardCharsets.UTF_8))));
         }
         CompletableFuture<IngestResult> outcome = ingest.ingest(topic, records);
         if (outcome.isDone()) {
@@ -193,24 +236,68 @@ public final class RequestRouter {
         return outcome.thenApplyAsync(format::encode, executor);
     }
 
+    /** The body's records, read from its decoded bytes when it came with a Content-Encoding. */
+    private List<IngestRecord> decodeRecords(ProduceFormat format, GatewayRequest req, Integer partition)
+            throws RequestRejection {
+        String coding = req.headers().get("Content-Encoding");
+        ByteBuf decoded = coding == null ? null : options.bodies().decode(coding, req.body());
+        if (decoded == null) {
+            return format.decode(req, partition);
+        }
+        try {
+            return format.decode(req.withBody(decoded), partition);
+        } finally {
+            decoded.release();
+        }
+    }
+
     /**
-     * The records with the principal as the {@code principalHeader} record header; a header of that name
-     * the client sent ({@code Kafka-Header-<name>}) is dropped first, so identity cannot be spoofed.
+     * The records with {@code added} as record headers; headers of those names the client sent
+     * ({@code Kafka-Header-<name>}) are dropped first, so the principal's identity (the
+     * {@code principalHeader}) cannot be spoofed and a trace context is not doubled.
      */
-    private List<IngestRecord> withPrincipal(List<IngestRecord> records, Principal who) {
-        byte[] name = who.name().getBytes(StandardCharsets.UTF_8);
+    private static List<IngestRecord> withHeaders(List<IngestRecord> records, List<Map.Entry<String, byte[]>> added) {
         List<IngestRecord> out = new ArrayList<>(records.size());
         for (IngestRecord r : records) {
-            List<Map.Entry<String, byte[]>> headers = new ArrayList<>(r.headers().size() + 1);
+            List<Map.Entry<String, byte[]>> headers = new ArrayList<>(r.headers().size() + added.size());
             for (Map.Entry<String, byte[]> h : r.headers()) {
-                if (!h.getKey().equalsIgnoreCase(principalHeader)) {
+                if (!isNamedIn(h.getKey(), added)) {
                     headers.add(h);
                 }
             }
-            headers.add(Map.entry(principalHeader, name));
+            headers.addAll(added);
             out.add(new IngestRecord(r.partition(), r.key(), r.value(), headers));
         }
         return out;
+    }
+
+    private static boolean isNamedIn(String name, List<Map.Entry<String, byte[]>> headers) {
+        for (Map.Entry<String, byte[]> h : headers) {
+            if (h.getKey().equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * OPTIONS (RFC 9110 9.3.7): 200 with the path's methods in {@code Allow}, 404 for a path that does not
+     * exist; {@code *} names the server. A CORS preflight gets its headers from {@link Cors} on top.
+     */
+    private GatewayResponse options(String path) {
+        String allow;
+        if (path.equals("*")) {
+            allow = "GET, HEAD, POST, OPTIONS";
+        } else if (isUngated(path)) {
+            allow = "GET, HEAD, OPTIONS";
+        } else if (path.length() > "/topics/".length() && path.startsWith("/topics/")
+                || !defaultTopic.isEmpty() && !path.equals("/topics") && !path.startsWith("/topics/")) {
+            allow = "POST, OPTIONS";
+        } else {
+            return notFound(path);
+        }
+        return new GatewayResponse(200, "text/plain", new byte[0], List.of(Map.entry("Allow", allow)), "options",
+                false); // 200 with Content-Length: 0 rather than 204, which every encoder would have to special-case
     }
 
     private GatewayResponse readiness() {
