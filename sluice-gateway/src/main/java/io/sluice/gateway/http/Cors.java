@@ -33,6 +33,7 @@ public final class Cors {
     private static final Set<String> ALLOWED_HEADERS = Set.of("content-type", "content-encoding", "authorization",
             "x-api-key", "kafka-key", "kafka-partition", "traceparent", "tracestate");
     private static final String HEADER_PREFIX = "kafka-header-";
+    private static final String PREFLIGHT_VARY = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
 
     private final boolean any;
     private final Set<String> origins;
@@ -79,25 +80,22 @@ public final class Cors {
             return answer;
         }
         String origin = headers.get("Origin");
+        boolean preflight = method.equals("OPTIONS") && headers.get("Access-Control-Request-Method") != null;
         List<Map.Entry<String, String>> h = new ArrayList<>(answer.headers());
-        if (!any) {
-            h.add(Map.entry("Vary", "Origin")); // the answer depends on it, also when it is refused
+        if (!any) { // the answer depends on them, also when it is refused
+            h.add(Map.entry("Vary", preflight ? PREFLIGHT_VARY : "Origin"));
         }
         if (!allows(origin)) {
             return any ? answer : with(answer, h);
         }
         h.add(Map.entry("Access-Control-Allow-Origin", any ? "*" : origin));
-        String requested = headers.get("Access-Control-Request-Method");
-        if (method.equals("OPTIONS") && requested != null) {
+        if (preflight) {
             h.add(Map.entry("Access-Control-Allow-Methods", ALLOW_METHODS));
             String allowed = allowedHeaders(headers.get("Access-Control-Request-Headers"));
             if (!allowed.isEmpty()) {
                 h.add(Map.entry("Access-Control-Allow-Headers", allowed));
             }
             h.add(Map.entry("Access-Control-Max-Age", MAX_AGE));
-            if (!any) {
-                h.add(Map.entry("Vary", "Access-Control-Request-Method, Access-Control-Request-Headers"));
-            }
         } else {
             h.add(Map.entry("Access-Control-Expose-Headers", EXPOSE_HEADERS));
         }
