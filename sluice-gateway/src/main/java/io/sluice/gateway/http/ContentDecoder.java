@@ -22,6 +22,8 @@ import java.util.List;
 public final class ContentDecoder {
     /** The error code of a 415 for an unknown coding; its answer carries {@code Accept-Encoding}. */
     public static final String UNSUPPORTED = "unsupported_content_encoding";
+    /** The codings decoded, for the {@code Accept-Encoding} of that 415 (RFC 9110 12.5.3). */
+    public static final String ACCEPTED = ContentCoding.ACCEPTED;
     private static final int CHUNK = 16 * 1024;
 
     private final int maxDecodedSize;

@@ -131,7 +131,7 @@ public final class RequestRouter {
         } catch (RequestRejection r) {
             GatewayResponse refusal = OutcomeResponses.of(r, "produce");
             answer = done(r.code().equals(ContentDecoder.UNSUPPORTED)
-                    ? refusal.withHeader("Accept-Encoding", io.sluice.gateway.http.internal.ContentCoding.ACCEPTED)
+                    ? refusal.withHeader("Accept-Encoding", ContentDecoder.ACCEPTED)
                     : refusal);
         } finally {
             req.body().release();
