@@ -119,6 +119,17 @@ class ContentDecoderTest {
     }
 
     @Test
+    void shouldRefuseAZstdFrameWhoseWindowIsOver8MiBWith400() throws Exception {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        try (com.github.luben.zstd.ZstdOutputStream out = new com.github.luben.zstd.ZstdOutputStream(b)) {
+            out.setLong(27); // a 128 MiB window: RFC 9659 allows a decoder to refuse more than 8 MB
+            out.write(TEXT);
+        }
+        assertThatThrownBy(() -> decode("zstd", b.toByteArray())).isInstanceOfSatisfying(RequestRejection.class,
+                r -> assertThat(r.status()).isEqualTo(400));
+    }
+
+    @Test
     void shouldAcceptADecodedBodyOfExactlyTheLimit() throws Exception {
         byte[] exact = new byte[64 * 1024];
         assertThat(decode("gzip", Encodings.encode("gzip", exact))).hasSize(64 * 1024);

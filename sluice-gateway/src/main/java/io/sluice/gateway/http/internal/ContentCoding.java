@@ -45,7 +45,9 @@ public enum ContentCoding {
     ZSTD("zstd") {
         @Override
         InputStream decoder(InputStream in) throws IOException {
-            return new ZstdInputStreamNoFinalizer(in);
+            // RFC 9659: a zstd content coding's window is at most 8 MB; a frame asking for more (up to 128 MiB
+            // of native memory per request) is refused as corrupt instead of allocated
+            return new ZstdInputStreamNoFinalizer(in).setLongMax(ZSTD_WINDOW_LOG_MAX);
         }
     },
     SNAPPY("snappy") {
@@ -60,6 +62,9 @@ public enum ContentCoding {
             return new LZ4FrameInputStream(in);
         }
     };
+
+    /** 2^23 = 8 MiB, RFC 9659's limit for the zstd content coding. */
+    static final int ZSTD_WINDOW_LOG_MAX = 23;
 
     /** The tokens Sluice decodes, for an {@code Accept-Encoding} answer (RFC 9110 12.5.3). */
     public static final String ACCEPTED = "gzip, deflate, zstd, snappy, lz4";
