@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.sluice.gateway.testing.HttpConnection;
+import io.sluice.gateway.testing.HttpConnection.Response;
 import io.sluice.gateway.testing.KafkaRecords;
 import java.io.File;
 import java.io.IOException;
@@ -183,6 +185,22 @@ class BrowserTest extends SharedBrokerTest {
         assertThat(report.get("beaconQueued").asBoolean()).isTrue();
         assertThat(valuesOf(run, 2)).containsExactlyInAnyOrder(
                 "{\"via\":\"fetch\",\"run\":\"" + run + "\"}", "{\"via\":\"beacon\",\"run\":\"" + run + "\"}");
+    }
+
+    /** What sendBeacon sends, byte for byte, so this part is checked where no chromium is installed too. */
+    @Test
+    void shouldPublishASendBeaconStyleTextPlainBodyAsIsWithoutAPreflight() throws Exception {
+        String value = "{\"via\":\"beacon-bytes\",\"run\":\"" + UUID.randomUUID() + "\"}";
+        try (HttpConnection c = new HttpConnection(gateway.port())) {
+            Response r = c.exchange(HttpConnection.post("/topics/single", value.getBytes(StandardCharsets.UTF_8),
+                    "Origin: " + origin(allowedSite), "Content-Type: text/plain;charset=UTF-8"));
+
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.header("Access-Control-Allow-Origin")).isEqualTo(origin(allowedSite));
+            JsonNode p = JSON.readTree(r.body());
+            assertThat(new String(KafkaRecords.at(kafka.bootstrapServers(), "single", p.get("partition").asInt(),
+                    p.get("offset").asLong()).value(), StandardCharsets.UTF_8)).isEqualTo(value);
+        }
     }
 
     @Test
