@@ -5,6 +5,7 @@ import io.sluice.gateway.GatewayConfig;
 import io.sluice.gateway.HttpStyle;
 import io.sluice.gateway.IoMode;
 import io.sluice.gateway.SinkKind;
+import io.sluice.gateway.TraceHeaders;
 import io.sluice.gateway.access.AccessSettings;
 import io.sluice.gateway.access.AclAuthorizer;
 import io.sluice.gateway.access.AuthMethod;
@@ -188,6 +189,17 @@ public final class GatewayOptions {
                     + "Kafka-Header-NAME is dropped first. Default: none.")
     String principalHeader;
 
+    @Option(names = "--cors-origins", paramLabel = "ORIGIN", split = ",", splitSynopsisLabel = ",",
+            description = "Origins whose web pages may call the gateway (CORS), e.g. https://app.example.com "
+                    + "(comma-separated), or * for any: preflights are answered and answers carry "
+                    + "Access-Control-* headers. Default: none (CORS off).")
+    List<String> corsOrigins;
+
+    @Option(names = "--trace-headers", paramLabel = "on|off", defaultValue = "on", converter = ModeConverters.Trace.class,
+            description = "Copy the W3C traceparent and tracestate request headers into every record's headers "
+                    + "(a malformed traceparent is dropped). Default: ${DEFAULT-VALUE}.")
+    TraceHeaders traceHeaders;
+
     @Option(names = "--metrics-principal-labels", defaultValue = "false", fallbackValue = "true", arity = "0..1",
             description = "Label 403 and 429 metrics by principal (one series per principal). Default: ${DEFAULT-VALUE}.")
     boolean metricsPrincipalLabels;
@@ -316,6 +328,8 @@ public final class GatewayOptions {
                 .ioThreads(ioThreads)
                 .producerProperties(effectiveProducerProperties)
                 .access(accessSettings())
+                .corsOrigins(corsOrigins == null ? List.of() : corsOrigins)
+                .traceHeaders(traceHeaders)
                 .build();
     }
 

@@ -4,6 +4,7 @@ import io.sluice.gateway.DeliveryMode;
 import io.sluice.gateway.HttpStyle;
 import io.sluice.gateway.IoMode;
 import io.sluice.gateway.SinkKind;
+import io.sluice.gateway.TraceHeaders;
 import io.sluice.gateway.transport.NettyTransport;
 import io.sluice.gateway.transport.tls.ClientAuth;
 import io.sluice.gateway.transport.tls.PrincipalSource;
@@ -79,6 +80,13 @@ final class ModeConverters {
         @Override
         public DeliveryMode convert(String value) {
             return ModeConverters.convert(value, DeliveryMode::parse);
+        }
+    }
+
+    static final class Trace implements ITypeConverter<TraceHeaders> {
+        @Override
+        public TraceHeaders convert(String value) {
+            return ModeConverters.convert(value, TraceHeaders::parse);
         }
     }
 }

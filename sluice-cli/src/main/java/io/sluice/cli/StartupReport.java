@@ -36,7 +36,9 @@ record StartupReport(GatewayConfig config, int boundPort, String kafka, Optional
                 + " max-connections=" + c.maxConnections()
                 + " idle-timeout=" + c.idleTimeout() + " header-read-timeout=" + c.headerReadTimeout()
                 + " body-read-timeout=" + c.bodyReadTimeout()
-                + " drain-timeout=" + c.drainTimeout();
+                + " drain-timeout=" + c.drainTimeout()
+                + " cors-origins=" + (c.corsOrigins().isEmpty() ? "(off)" : String.join(",", c.corsOrigins()))
+                + " trace-headers=" + c.traceHeaders().cliName();
     }
 
     /** Authentication methods, ACL rule count, principal header: names and counts, never a key or secret. */

@@ -35,6 +35,8 @@ class HelpAndVersionTest {
         "--io-threads=N|Default: 8 (the number of cores)",
         "--producer-property=KEY=VALUE|Default: none",
         "--producer-config=FILE|Default: none",
+        "--cors-origins=ORIGIN|Default: none (CORS off)",
+        "--trace-headers=on|Default: on",
         "--config=FILE|SLUICE_CONFIG",
     })
     void shouldListEveryServeOptionWithItsDefault(String option, String shownDefault) {

@@ -6,7 +6,9 @@ import io.sluice.gateway.access.AccessControl;
 import io.sluice.gateway.access.AccessSettings;
 import io.sluice.gateway.access.PolicyFileException;
 import io.sluice.gateway.http.RequestGate;
+import io.sluice.gateway.http.Cors;
 import io.sluice.gateway.http.RequestRouter;
+import io.sluice.gateway.http.RouterOptions;
 import io.sluice.gateway.http.codec.CodecPipeline;
 import io.sluice.gateway.http.raw.BlockingRawConnection;
 import io.sluice.gateway.http.raw.RawPipeline;
@@ -88,7 +90,8 @@ public final class Gateway implements AutoCloseable {
             RequestGate gate = accessSettings.gated() ? new RequestGate(access.authentication(), access.throttle(),
                     accessSettings.authorizer(), accessSettings.quotas(), metrics) : RequestGate.OPEN;
             RequestRouter router = new RequestRouter(ingest, backend.availability(), metrics, config.defaultTopic(),
-                    gate, accessSettings.principalHeader());
+                    gate, accessSettings.principalHeader(), RouterOptions.of(config.maxBodySize(),
+                            Cors.of(config.corsOrigins()), config.traceHeaders() == TraceHeaders.ON));
             Transport transport = startTransport(config, router, metrics, ingest::isDraining, tls);
             metrics.gauge("sluice_open_connections", "HTTP connections open", transport::openConnections);
             metrics.gauge("sluice_inflight_requests", "Produce requests waiting for their outcome", ingest::inFlight);

@@ -41,6 +41,8 @@ import java.util.regex.Pattern;
  * @param tls               the TLS listener's certificate, key and client authentication; null: no TLS port
  * @param tlsPort           TLS port when {@code tls} is set; 0 picks a free one (see {@link Gateway#tlsPort()})
  * @param plaintext         whether the plaintext {@code port} is served (false needs {@code tls}: TLS only)
+ * @param corsOrigins       origins whose pages may call the gateway (CORS), or {@code *}; empty: CORS off
+ * @param traceHeaders      whether the W3C traceparent/tracestate request headers become record headers
  */
 public record GatewayConfig(
         String bind,
@@ -66,7 +68,9 @@ public record GatewayConfig(
         AccessSettings access,
         TlsSettings tls,
         int tlsPort,
-        boolean plaintext) {
+        boolean plaintext,
+        List<String> corsOrigins,
+        TraceHeaders traceHeaders) {
 
     public static final String DEFAULT_BIND = "0.0.0.0";
     public static final int DEFAULT_PORT = 8080;
@@ -96,6 +100,8 @@ public record GatewayConfig(
         producerProperties = ProducerSettings.maskedWhenPrinted(producerProperties == null ? Map.of() : producerProperties);
         sink = sink == null ? SinkKind.KAFKA : sink;
         access = access == null ? AccessSettings.NONE : access;
+        corsOrigins = List.copyOf(corsOrigins == null ? List.of() : corsOrigins);
+        traceHeaders = traceHeaders == null ? TraceHeaders.ON : traceHeaders;
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
         }
@@ -124,7 +130,8 @@ public record GatewayConfig(
     public GatewayConfig withAccess(AccessSettings a) {
         return new GatewayConfig(bind, port, bootstrapServers, defaultTopic, topicAllowList, topicPattern, delivery,
                 maxQueuedRecords, maxBodySize, maxHeaderSize, maxConnections, idleTimeout, headerReadTimeout,
-                bodyReadTimeout, drainTimeout, io, http, ioThreads, producerProperties, sink, a, tls, tlsPort, plaintext);
+                bodyReadTimeout, drainTimeout, io, http, ioThreads, producerProperties, sink, a, tls, tlsPort, plaintext,
+                corsOrigins, traceHeaders);
     }
 
     /** A builder holding Sluice's defaults; only {@code bootstrapServers} has none. */
@@ -158,6 +165,8 @@ public record GatewayConfig(
         private TlsSettings tls;
         private int tlsPort = DEFAULT_TLS_PORT;
         private boolean plaintext = true;
+        private List<String> corsOrigins = List.of();
+        private TraceHeaders traceHeaders = TraceHeaders.ON;
 
         private Builder(String bootstrapServers) {
             this.bootstrapServers = bootstrapServers;
@@ -189,12 +198,14 @@ public record GatewayConfig(
         public Builder tlsPort(int v) { tlsPort = v; return this; }
         /** Whether the plaintext port is served; false (TLS only) needs {@link #tls}. */
         public Builder plaintext(boolean v) { plaintext = v; return this; }
+        public Builder corsOrigins(List<String> v) { corsOrigins = v; return this; }
+        public Builder traceHeaders(TraceHeaders v) { traceHeaders = v; return this; }
 
         public GatewayConfig build() {
             return new GatewayConfig(bind, port, bootstrapServers, defaultTopic, topicAllowList, topicPattern,
                     delivery, maxQueuedRecords, maxBodySize, maxHeaderSize, maxConnections, idleTimeout,
                     headerReadTimeout, bodyReadTimeout, drainTimeout, io, http, ioThreads, producerProperties, sink,
-                    access, tls, tlsPort, plaintext);
+                    access, tls, tlsPort, plaintext, corsOrigins, traceHeaders);
         }
     }
 }

@@ -28,6 +28,11 @@ public record GatewayRequest(String method, String path, String query, RequestHe
         this(method, path, query, headers, body, keepAlive, connection, Principal.ANONYMOUS);
     }
 
+    /** The same request with another body (a decoded one); the caller owns both bodies. */
+    public GatewayRequest withBody(ByteBuf other) {
+        return new GatewayRequest(method, path, query, headers, other, keepAlive, connection, principal);
+    }
+
     /** Splits a request target into path and query. */
     public static String pathOf(String target) {
         int q = target.indexOf('?');

@@ -1,5 +1,6 @@
 package io.sluice.gateway.http;
 
+import io.netty.buffer.ByteBuf;
 import io.sluice.gateway.http.formats.RestProxyV3Routes;
 import io.sluice.gateway.http.formats.TopicDiscovery;
 import io.sluice.gateway.ingest.Availability;
@@ -8,6 +9,7 @@ import io.sluice.gateway.ingest.IngestResult;
 import io.sluice.gateway.ingest.IngestService;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -22,12 +24,18 @@ import java.util.concurrent.Executor;
  * GET  /healthz  /readyz  /metrics           liveness, readiness, Prometheus metrics (HEAD too)
  * GET  /topics  /topics/{topic}              discovery: producible topics, one topic's partitions
  * POST /v3/clusters/{id}/topics/{t}/records  REST Proxy v3 (and records:batch, GET /v3/clusters[/{id}])
+ * OPTIONS any of these                       200 with Allow; a CORS preflight with --cors-origins
  * </pre>
  * The body's media type picks the produce format ({@link ProduceFormat#forRequest}): Sluice's raw body or
  * NDJSON, or the peers' REST Proxy v2 / Strimzi envelope.
  *
  * <p>Before a request's body is read, {@link #admit} asks the {@link RequestGate} whether it may go on
- * (401, 403, 429). The health and metrics paths are not gated: probes and scrapers carry no credentials.
+ * (401, 403, 429). The health and metrics paths are not gated: probes and scrapers carry no credentials;
+ * nor is OPTIONS, which publishes nothing and which a browser's preflight sends without credentials.
+ *
+ * <p>{@link RouterOptions}: a {@code Content-Encoding} body is decoded before the produce format reads
+ * it ({@link ContentDecoder}); every answer, refusals at head time included, gets its CORS headers
+ * ({@link Cors}); the W3C trace headers become record headers ({@link TraceContext}).
  */
 public final class RequestRouter {
     private static final byte[] HEALTHY = "{\"status\":\"ok\"}".getBytes(StandardCharsets.US_ASCII);
@@ -38,9 +46,10 @@ public final class RequestRouter {
     private final HttpMetrics metrics;
     private final String defaultTopic;
     private final RequestGate gate;
-    private final PrincipalStamp stamp;
+    private final RecordStamp stamp;
     private final TopicDiscovery discovery;
     private final RestProxyV3Routes v3;
+    private final RouterOptions options;
 
     public RequestRouter(IngestService ingest, Availability health, HttpMetrics metrics, String defaultTopic) {
         this(ingest, health, metrics, defaultTopic, RequestGate.OPEN, null);
@@ -52,12 +61,19 @@ public final class RequestRouter {
      */
     public RequestRouter(IngestService ingest, Availability health, HttpMetrics metrics, String defaultTopic,
                          RequestGate gate, String principalHeader) {
+        this(ingest, health, metrics, defaultTopic, gate, principalHeader, RouterOptions.DEFAULTS);
+    }
+
+    /** @param options body decoding, CORS and trace headers */
+    public RequestRouter(IngestService ingest, Availability health, HttpMetrics metrics, String defaultTopic,
+                         RequestGate gate, String principalHeader, RouterOptions options) {
         this.ingest = ingest;
         this.health = health;
         this.metrics = metrics;
         this.defaultTopic = defaultTopic;
         this.gate = gate;
-        this.stamp = new PrincipalStamp(principalHeader);
+        this.options = options;
+        this.stamp = new RecordStamp(principalHeader, options.traceHeaders());
         this.discovery = new TopicDiscovery(ingest.cluster(), ingest,
                 (req, topic) -> gate.mayProduce(req.principal(), topic));
         this.v3 = new RestProxyV3Routes(ingest, stamp);
@@ -76,10 +92,22 @@ public final class RequestRouter {
      */
     public RequestGate.Admission admit(String method, String path, RequestHeaders headers, long contentLength,
                                        ConnectionInfo connection) {
-        if (gate.isOpen() || isUngated(path)) {
+        if (gate.isOpen() || isUngated(path) || method.equals("OPTIONS")) {
             return RequestGate.Admission.ANONYMOUS;
         }
-        return gate.admit(headers, connection, produceTopic(method, path), contentLength);
+        RequestGate.Admission a = gate.admit(headers, connection, produceTopic(method, path), contentLength);
+        if (!options.cors().enabled() || a.admitted()) {
+            return a;
+        }
+        if (a.isPending()) {
+            return new RequestGate.Admission(null, null, a.pending().thenApply(d -> withCors(d, method, headers)));
+        }
+        return withCors(a, method, headers); // a browser shows the page a 401 or 429 only with CORS headers
+    }
+
+    private RequestGate.Admission withCors(RequestGate.Admission a, String method, RequestHeaders headers) {
+        return a.admitted() ? a
+                : new RequestGate.Admission(null, options.cors().decorate(a.refusal(), method, headers), null);
     }
 
     private static boolean isUngated(String path) {
@@ -112,17 +140,23 @@ public final class RequestRouter {
      * a Kafka thread. It completes exceptionally only through a bug; callers answer that with a 500.
      */
     public CompletableFuture<GatewayResponse> route(GatewayRequest req, Executor executor) {
+        CompletableFuture<GatewayResponse> answer;
         try {
             PlantedLeak.retain(req.body()); // does nothing unless a test planted the leak
             if (gate.charges() && req.headers().get("Transfer-Encoding") != null) {
                 gate.charge(req.principal(), req.body().readableBytes()); // chunked: known only now
             }
-            return dispatch(req, executor);
+            answer = dispatch(req, executor);
         } catch (RequestRejection r) {
-            return CompletableFuture.completedFuture(OutcomeResponses.of(r, "produce"));
+            GatewayResponse refusal = OutcomeResponses.of(r, "produce");
+            answer = done(r.code().equals(ContentDecoder.UNSUPPORTED)
+                    ? refusal.withHeader("Accept-Encoding", ContentDecoder.ACCEPTED)
+                    : refusal);
         } finally {
             req.body().release();
         }
+        Cors cors = options.cors();
+        return cors.enabled() ? answer.thenApply(r -> cors.decorate(r, req.method(), req.headers())) : answer;
     }
 
     /**
@@ -141,6 +175,9 @@ public final class RequestRouter {
     private CompletableFuture<GatewayResponse> dispatch(GatewayRequest req, Executor executor)
             throws RequestRejection {
         String path = req.path();
+        if (req.method().equals("OPTIONS")) {
+            return done(options(path));
+        }
         switch (path) {
             case "/healthz":
                 return done(getOnly(req, "healthz", () -> GatewayResponse.json(200, HEALTHY, "healthz")));
@@ -220,11 +257,11 @@ public final class RequestRouter {
         ProduceFormat format = ProduceFormat.forRequest(req);
         List<IngestRecord> records;
         try {
-            records = format.decode(req, partition);
+            records = decodeRecords(format, req, partition);
         } catch (RequestRejection r) {
             return done(format.reject(r));
         }
-        records = stamp.apply(records, req.principal());
+        records = stamp.apply(records, req);
         CompletableFuture<IngestResult> outcome = ingest.ingest(topic, records, format.mode(ingest.mode()));
         if (outcome.isDone()) {
             // Already known (async mode, or refused): answer on this thread, no hop through a task queue.
@@ -235,6 +272,56 @@ public final class RequestRouter {
 
     private static boolean isGet(GatewayRequest req) {
         return req.method().equals("GET") || req.method().equals("HEAD");
+    }
+
+    /** The body's records, read from its decoded bytes when it came with a Content-Encoding. */
+    private List<IngestRecord> decodeRecords(ProduceFormat format, GatewayRequest req, Integer partition)
+            throws RequestRejection {
+        String coding = req.headers().get("Content-Encoding");
+        ByteBuf decoded = coding == null ? null : options.bodies().decode(coding, req.body());
+        if (decoded == null) {
+            return format.decode(req, partition);
+        }
+        try {
+            return format.decode(req.withBody(decoded), partition);
+        } finally {
+            decoded.release();
+        }
+    }
+
+    /**
+     * OPTIONS (RFC 9110 9.3.7): 200 with the path's methods in {@code Allow}, 404 for a path that does not
+     * exist; {@code *} names the server. A CORS preflight gets its headers from {@link Cors} on top.
+     */
+    private GatewayResponse options(String path) {
+        String allow = allowedMethods(path);
+        if (allow == null) {
+            return notFound(path);
+        }
+        return new GatewayResponse(200, "text/plain", new byte[0], List.of(Map.entry("Allow", allow)), "options",
+                false); // 200 with Content-Length: 0 rather than 204, which every encoder would have to special-case
+    }
+
+    /** The methods {@code path} serves, with OPTIONS; null for a path that does not exist. */
+    private String allowedMethods(String path) {
+        if (path.equals("*")) {
+            return "GET, HEAD, POST, PUT, OPTIONS";
+        }
+        if (isUngated(path) || path.equals("/topics") || path.equals("/v3/clusters")) {
+            return "GET, HEAD, OPTIONS";
+        }
+        if (path.startsWith("/v3/clusters/")) {
+            String rest = path.substring("/v3/clusters/".length());
+            if (rest.indexOf('/') < 0) {
+                return "GET, HEAD, OPTIONS";
+            }
+            return path.endsWith("/records") ? "POST, PUT, OPTIONS"
+                    : path.endsWith("/records:batch") ? "POST, OPTIONS" : null;
+        }
+        if (path.startsWith("/topics/") && path.length() > "/topics/".length()) {
+            return path.indexOf('/', "/topics/".length()) < 0 ? "GET, HEAD, POST, OPTIONS" : "POST, OPTIONS";
+        }
+        return defaultTopic.isEmpty() || path.startsWith("/v3/") ? null : "POST, OPTIONS";
     }
 
     private GatewayResponse readiness() {

@@ -5,7 +5,7 @@ import io.sluice.gateway.http.GatewayResponse;
 import io.sluice.gateway.http.JsonBodies;
 import io.sluice.gateway.http.RequestBodyStream;
 import io.sluice.gateway.http.RequestRejection;
-import io.sluice.gateway.http.PrincipalStamp;
+import io.sluice.gateway.http.RecordStamp;
 import io.sluice.gateway.ingest.IngestService;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,11 +33,11 @@ public final class RestProxyV3Routes {
     private final V3Produce produce;
 
     public RestProxyV3Routes(IngestService ingest) {
-        this(ingest, PrincipalStamp.NONE);
+        this(ingest, RecordStamp.NONE);
     }
 
-    /** @param stamp puts the admitted principal on every record ({@code --principal-header}) */
-    public RestProxyV3Routes(IngestService ingest, PrincipalStamp stamp) {
+    /** @param stamp adds the trace context and the admitted principal to every record */
+    public RestProxyV3Routes(IngestService ingest, RecordStamp stamp) {
         this.ingest = ingest;
         this.produce = new V3Produce(ingest, stamp);
     }
@@ -89,7 +89,7 @@ public final class RestProxyV3Routes {
             // The body is read now: the router releases it when this method returns.
             V3Produce.Request request = batch ? V3Produce.readBatch(req.body()) : V3Produce.readRecords(req.body());
             return withCluster(clusterId, id -> null, executor).thenCompose(notFound -> notFound != null
-                    ? done(notFound) : onExecutor(produce.produce(clusterId, topic, request, req.principal()), executor));
+                    ? done(notFound) : onExecutor(produce.produce(clusterId, topic, request, req), executor));
         } catch (RequestRejection r) {
             return done(error(r.status(), r.getMessage()));
         }
@@ -126,7 +126,7 @@ public final class RestProxyV3Routes {
             }
         }
         return refusal != null ? V3RecordStream.refused(refusal.closing())
-                : new V3RecordStream(produce, parts[0], parts[2], head.principal(), executor);
+                : new V3RecordStream(produce, parts[0], parts[2], head, executor);
     }
 
     /** POST; on {@code …/records} also PUT, which is what {@code curl -T -} (a streamed upload) sends. */

@@ -2,12 +2,12 @@ package io.sluice.gateway.http.formats;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.buffer.ByteBuf;
+import io.sluice.gateway.http.GatewayRequest;
 import io.sluice.gateway.http.GatewayResponse;
 import io.sluice.gateway.http.JsonBodies;
 import io.sluice.gateway.http.OutcomeResponses;
 import io.sluice.gateway.http.RequestRejection;
-import io.sluice.gateway.access.Principal;
-import io.sluice.gateway.http.PrincipalStamp;
+import io.sluice.gateway.http.RecordStamp;
 import io.sluice.gateway.ingest.IngestService;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -43,9 +43,9 @@ final class V3Produce {
     }
 
     private final IngestService ingest;
-    private final PrincipalStamp stamp;
+    private final RecordStamp stamp;
 
-    V3Produce(IngestService ingest, PrincipalStamp stamp) {
+    V3Produce(IngestService ingest, RecordStamp stamp) {
         this.ingest = ingest;
         this.stamp = stamp;
     }
@@ -104,10 +104,10 @@ final class V3Produce {
     }
 
     /** Publishes every readable item in order and answers once every report is known. */
-    CompletableFuture<GatewayResponse> produce(String clusterId, String topic, Request request, Principal who) {
+    CompletableFuture<GatewayResponse> produce(String clusterId, String topic, Request request, GatewayRequest req) {
         List<CompletableFuture<V3Report>> reports = new ArrayList<>(request.items().size());
         for (Item item : request.items()) {
-            reports.add(report(clusterId, topic, item, who));
+            reports.add(report(clusterId, topic, item, req));
         }
         return CompletableFuture.allOf(reports.toArray(CompletableFuture[]::new)).thenApply(done -> {
             List<V3Report> all = reports.stream().map(CompletableFuture::join).toList();
@@ -117,13 +117,13 @@ final class V3Produce {
 
     /**
      * One item's report, once its record is acknowledged (at once for a malformed one); the record carries
-     * {@code who} as the principal header when one is configured.
+     * the headers {@code req} earns ({@link RecordStamp}: trace context, principal).
      */
-    CompletableFuture<V3Report> report(String clusterId, String topic, Item item, Principal who) {
+    CompletableFuture<V3Report> report(String clusterId, String topic, Item item, GatewayRequest req) {
         if (item.malformed() != null) {
             return CompletableFuture.completedFuture(V3Report.malformed(item.malformed()));
         }
-        return ingest.ingest(topic, List.of(stamp.apply(item.record().record(), who)))
+        return ingest.ingest(topic, List.of(stamp.apply(item.record().record(), req)))
                 .thenApply(outcome -> V3Report.of(outcome, clusterId, topic, item.record()));
     }
 

@@ -1,7 +1,7 @@
 package io.sluice.gateway.http.formats;
 
 import io.netty.buffer.ByteBuf;
-import io.sluice.gateway.access.Principal;
+import io.sluice.gateway.http.GatewayRequest;
 import io.sluice.gateway.http.GatewayResponse;
 import io.sluice.gateway.http.JsonBodies;
 import io.sluice.gateway.http.RequestBodyStream;
@@ -35,16 +35,17 @@ final class V3RecordStream implements RequestBodyStream, ResponseStream {
     private final String topic;
     private final Executor executor;
     private final ConcatenatedJson splitter;
-    private final Principal who;
+    /** The streamed request's head: its principal and trace context go on every record. */
+    private final GatewayRequest head;
     private final CompletableFuture<GatewayResponse> answer;
     private final ArrayDeque<CompletableFuture<V3Report>> pending = new ArrayDeque<>();
     private Sink sink;
     private boolean bodyEnded;
     private boolean finished;
 
-    V3RecordStream(V3Produce produce, String clusterId, String topic, Principal who, Executor executor) {
+    V3RecordStream(V3Produce produce, String clusterId, String topic, GatewayRequest head, Executor executor) {
         this.produce = produce;
-        this.who = who;
+        this.head = head;
         this.clusterId = clusterId;
         this.topic = topic;
         this.executor = executor;
@@ -55,7 +56,7 @@ final class V3RecordStream implements RequestBodyStream, ResponseStream {
 
     private V3RecordStream(GatewayResponse refusal) {
         this.produce = null;
-        this.who = null;
+        this.head = null;
         this.clusterId = null;
         this.topic = null;
         this.executor = null;
@@ -86,7 +87,7 @@ final class V3RecordStream implements RequestBodyStream, ResponseStream {
 
     /** One complete record (or malformed segment): published now, in arrival order. */
     private void record(byte[] segment) {
-        CompletableFuture<V3Report> report = produce.report(clusterId, topic, V3Produce.item(null, segment), who)
+        CompletableFuture<V3Report> report = produce.report(clusterId, topic, V3Produce.item(null, segment), head)
                 .exceptionally(e -> V3Report.failed(FailureKind.INTERNAL, String.valueOf(e)));
         pending.addLast(report);
         if (report.isDone()) {
