@@ -98,7 +98,7 @@ class CorsOverHttpTest extends SharedBrokerTest {
         assertThat(r.header("Access-Control-Allow-Headers")).isEqualTo("content-type, x-api-key, kafka-key");
         assertThat(r.header("Access-Control-Max-Age")).isEqualTo("600");
         assertThat(r.header("Vary")).contains("Origin");
-        assertThat(r.header("Allow")).isEqualTo("POST, OPTIONS");
+        assertThat(r.header("Allow")).isEqualTo("GET, HEAD, POST, OPTIONS"); // discovery, and produce
         assertThat(r.body()).isEmpty();
     }
 
@@ -144,12 +144,17 @@ class CorsOverHttpTest extends SharedBrokerTest {
     void shouldAnswerOptionsWithAllowPerPathAnd404ForNoPath() throws Exception {
         Response health = send("OPTIONS /healthz HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         Response server = send("OPTIONS * HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-        Response none = send("OPTIONS /topics HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        Response topics = send("OPTIONS /topics HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        Response partition = send("OPTIONS /topics/events/partitions/0 HTTP/1.1\r\nHost: x\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
+        Response none = send("OPTIONS /v3/no-such-path HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.header("Allow")).isEqualTo("GET, HEAD, OPTIONS");
         assertThat(server.status()).isEqualTo(200);
-        assertThat(server.header("Allow")).isEqualTo("GET, HEAD, POST, OPTIONS");
+        assertThat(server.header("Allow")).isEqualTo("GET, HEAD, POST, PUT, OPTIONS"); // PUT: v3 streamed records
+        assertThat(topics.header("Allow")).isEqualTo("GET, HEAD, OPTIONS"); // discovery only
+        assertThat(partition.header("Allow")).isEqualTo("POST, OPTIONS");
         assertThat(none.status()).isEqualTo(404);
     }
 }

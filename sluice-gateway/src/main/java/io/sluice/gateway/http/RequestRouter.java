@@ -148,10 +148,7 @@ public final class RequestRouter {
             }
             answer = dispatch(req, executor);
         } catch (RequestRejection r) {
-            GatewayResponse refusal = OutcomeResponses.of(r, "produce");
-            answer = done(r.code().equals(ContentDecoder.UNSUPPORTED)
-                    ? refusal.withHeader("Accept-Encoding", ContentDecoder.ACCEPTED)
-                    : refusal);
+            answer = done(withAcceptEncoding(OutcomeResponses.of(r, "produce"), r));
         } finally {
             req.body().release();
         }
@@ -259,7 +256,7 @@ public final class RequestRouter {
         try {
             records = decodeRecords(format, req, partition);
         } catch (RequestRejection r) {
-            return done(format.reject(r));
+            return done(withAcceptEncoding(format.reject(r), r));
         }
         records = stamp.apply(records, req);
         CompletableFuture<IngestResult> outcome = ingest.ingest(topic, records, format.mode(ingest.mode()));
@@ -268,6 +265,12 @@ public final class RequestRouter {
             return done(format.encode(outcome.join()));
         }
         return outcome.thenApplyAsync(format::encode, executor);
+    }
+
+    /** A 415 for an unknown Content-Encoding says which codings are accepted (RFC 9110 12.5.3). */
+    private static GatewayResponse withAcceptEncoding(GatewayResponse refusal, RequestRejection r) {
+        return r.code().equals(ContentDecoder.UNSUPPORTED)
+                ? refusal.withHeader("Accept-Encoding", ContentDecoder.ACCEPTED) : refusal;
     }
 
     private static boolean isGet(GatewayRequest req) {
