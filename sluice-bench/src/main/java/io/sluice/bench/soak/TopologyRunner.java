@@ -1,0 +1,225 @@
+package io.sluice.bench.soak;
+
+import io.sluice.bench.model.DeliveryReport;
+import io.sluice.bench.model.SoakSecond;
+import io.sluice.bench.model.TopologyEvent;
+import io.sluice.bench.model.TopologyRun;
+import io.sluice.bench.report.JsonReport;
+import io.sluice.bench.report.TopologyReport;
+import io.sluice.bench.run.EnvironmentProbe;
+import io.sluice.bench.run.GatewayProcess;
+import io.sluice.bench.stats.LatencySummaries;
+import io.sluice.kafka.embedded.FreePorts;
+import io.sluice.kafka.embedded.KafkaCluster;
+import io.sluice.loadgen.LoadGenerator;
+import io.sluice.loadgen.LoadResult;
+import io.sluice.loadgen.LoadSpec;
+import io.sluice.loadgen.RequestTemplate;
+import io.sluice.loadgen.Scenario;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runs {@code sluice soak --topology GxB}: a B-node KRaft cluster (replication B, min.insync.replicas B-1), G
+ * gateway JVMs in ack mode, HAProxy in front of them with /readyz health checks, sustained open-loop load
+ * through HAProxy with a unique id per request, and meanwhile a rolling restart of the gateways and a broker
+ * SIGKILLed and brought back; then the verdicts. Runs on the calling thread (the load and the events have their
+ * own).
+ */
+public final class TopologyRunner {
+    private static final DateTimeFormatter DIR_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+    /** The share of the offered rate a second must answer with 2xx to count as recovered. */
+    static final double RECOVERED_FRACTION = 0.8;
+    /** The most seconds throughput may take to recover from an event. */
+    static final int RECOVERY_BOUND_SECONDS = 5;
+    static final String BROKER_HEAP = "320m";
+    static final List<String> GATEWAY_JVM_FLAGS = List.of("-Xms256m", "-Xmx256m", "-XX:+UseSerialGC");
+    static final Duration HEALTH_CHECK_INTERVAL = Duration.ofMillis(500);
+    private static final int PARTITIONS = 3;
+
+    private final Topology topology;
+    private final SoakOptions options;
+    private final PrintStream out;
+
+    public TopologyRunner(Topology topology, SoakOptions options, PrintStream out) {
+        if (options.rate() <= 0) {
+            throw new IllegalArgumentException("a topology run needs an offered rate (--rate), was " + options.rate());
+        }
+        this.topology = topology;
+        this.options = options;
+        this.out = out;
+    }
+
+    /** Runs the whole topology; returns 0 when every verdict passed, 1 otherwise. */
+    public int run() throws Exception {
+        Instant started = Instant.now();
+        EventSchedule schedule = EventSchedule.rolling(options.duration(), topology.gateways());
+        String stamp = DIR_NAME.format(started);
+        Path dir = options.outputRoot().resolve("topology-" + topology + "-" + stamp);
+        Files.createDirectories(dir);
+        String topic = "sluice-topology-" + stamp;
+        out.println("Output: " + dir);
+        long t0 = System.nanoTime();
+        out.println("Starting a " + topology.brokers() + "-node KRaft cluster (child JVMs, -Xmx" + BROKER_HEAP + ")...");
+        try (KafkaCluster kafka = KafkaCluster.builder().dataDir(dir.resolve("kafka")).nodes(topology.brokers())
+                .maxHeap(BROKER_HEAP).start()) {
+            kafka.createTopic(topic, PARTITIONS);
+            out.println(String.format(Locale.ROOT, "  ready in %.1f s: %s; topic %s (%d partitions, replication %d)",
+                    (System.nanoTime() - t0) / 1e9, kafka.bootstrapServers(), topic, PARTITIONS, topology.brokers()));
+            List<Integer> ports = FreePorts.pickDistinct("127.0.0.1", topology.gateways() + 1);
+            try (GatewayFleet fleet = new GatewayFleet(ports.subList(1, ports.size()), serveArgs(kafka), jvmArgs(),
+                    dir, topic)) {
+                for (int i = 0; i < topology.gateways(); i++) {
+                    out.println("Starting gateway " + HaproxyConfig.serverName(i) + " on port "
+                            + fleet.ports().get(i) + "...");
+                    fleet.start(i);
+                }
+                HaproxyConfig config = new HaproxyConfig(ports.get(0), fleet.ports(), HEALTH_CHECK_INTERVAL);
+                out.println("Starting HAProxy on port " + ports.get(0) + " (" + dir.resolve("haproxy.cfg") + ")...");
+                try (HaproxyProcess haproxy = HaproxyProcess.start(config, dir.resolve("haproxy.cfg"),
+                        dir.resolve("haproxy.log"), Duration.ofSeconds(10))) {
+                    TopologyRun run = load(kafka, fleet, haproxy, config, schedule, topic, started);
+                    write(run, dir);
+                    return run.passed() ? 0 : 1;
+                }
+            }
+        }
+    }
+
+    private TopologyRun load(KafkaCluster kafka, GatewayFleet fleet, HaproxyProcess haproxy, HaproxyConfig config,
+                             EventSchedule schedule, String topic, Instant started) throws Exception {
+        RequestTemplate request = new RequestTemplate("127.0.0.1", config.listenPort(), "/topics/" + topic,
+                "application/json", RequestTemplate.idPayload(options.payloadBytes()));
+        LoadSpec spec = new LoadSpec(Scenario.RATE, request, options.connections(), options.rate(), Duration.ZERO,
+                options.duration(), 0, options.requestTimeout());
+        AckLedger ledger = new AckLedger();
+        EventPlayer events = new EventPlayer(schedule, fleet, kafka, topic, out);
+        out.println(String.format(Locale.ROOT, "Load: %,.0f req/s through HAProxy for %d s; events:",
+                options.rate(), options.duration().toSeconds()));
+        schedule.events().forEach(e -> out.println(String.format(Locale.ROOT, "  planned at %5.1f s: %s",
+                e.at().toMillis() / 1000.0, e.describe())));
+        events.start(System.nanoTime());
+        LoadResult load = LoadGenerator.builder().ledger(ledger).build().execute(spec, (phase, fraction) -> { });
+        events.join();
+        out.println("Load done; stopping the gateways (SIGTERM: drain, flush) and reading the topic back...");
+        fleet.stopAll();
+        boolean haproxyAlive = haproxy.isAlive();
+        haproxy.close();
+        Duration readBack = Duration.ofSeconds(Math.max(120, options.duration().toSeconds()));
+        DeliveryReport delivery = DeliveryCheck.run(kafka.bootstrapServers(), topic, ledger, true, readBack);
+        return judge(started, load, delivery, events, fleet.exits(), haproxyAlive, kafka.bootstrapServers(), config);
+    }
+
+    private TopologyRun judge(Instant started, LoadResult load, DeliveryReport delivery, EventPlayer events,
+                              List<Integer> exits, boolean haproxyAlive, String bootstrap, HaproxyConfig config) {
+        Map<String, Long> statuses = new TreeMap<>();
+        load.statusCounts().forEach((k, v) -> statuses.put(Integer.toString(k), v));
+        Map<String, Long> errors = new TreeMap<>();
+        load.errors().forEach((k, v) -> errors.put(k.name().toLowerCase(Locale.ROOT), v));
+        ClientErrorClasses classes = ClientErrorClasses.of(statuses, errors);
+        RecoveryJudge recovery = new RecoveryJudge(options.rate(), RECOVERED_FRACTION, RECOVERY_BOUND_SECONDS);
+        List<TopologyEvent> judged = recovery.judge(events.marks(), load.completionsPerSecond());
+        List<SoakSecond> timeline = SoakJudge.timeline(load.activity(), load.completionsPerSecond(), List.of());
+
+        List<String> failures = new ArrayList<>();
+        if (!delivery.passed()) {
+            failures.add("delivery (" + delivery.rule() + "): " + delivery.missing() + " acknowledged id(s) missing, "
+                    + delivery.duplicatedAcknowledged() + " acknowledged id(s) duplicated");
+        }
+        failures.addAll(classes.failures());
+        for (TopologyEvent e : judged) {
+            if (!e.passed()) {
+                failures.add(String.format(Locale.ROOT, "throughput after '%s' (%.1f s) %s", e.label(), e.atSecond(),
+                        e.recoverySeconds() < 0 ? "had not recovered within its " + e.windowSeconds() + " s window"
+                                : "took " + e.recoverySeconds() + " s to recover (bound "
+                                + RECOVERY_BOUND_SECONDS + " s)"));
+            }
+        }
+        failures.addAll(events.problems());
+        long judgedCount = judged.stream().filter(TopologyEvent::judged).count();
+        long expected = 2L * topology.gateways() + 2;
+        if (judgedCount < expected) {
+            failures.add("only " + judgedCount + " of " + expected + " judged events happened during the load");
+        }
+        for (int i = 0; i < exits.size(); i++) {
+            if (exits.get(i) != 0) {
+                failures.add("gateway stop " + (i + 1) + " exited with " + exits.get(i) + " (not drained cleanly)");
+            }
+        }
+        if (!haproxyAlive) {
+            failures.add("HAProxy died during the run");
+        }
+        if (load.successes() == 0) {
+            failures.add("no successful request");
+        }
+        double throughput = load.successes() / (load.measuredNanos() / 1e9);
+        Map<String, String> env = EnvironmentProbe.describe(topology.brokers() + "-node KRaft cluster (child JVMs, "
+                + "-Xmx" + BROKER_HEAP + ") at " + bootstrap, String.join(" ", jvmArgs()));
+        String rule = String.format(Locale.ROOT, "a second is low below %.0f%% of the offered rate (%,.0f 2xx/s); "
+                        + "recovery = from the event's second to the end of the last low second in its window (to the "
+                        + "next judged event, at most %d s); must be <= %d s", RECOVERED_FRACTION * 100,
+                recovery.threshold(), RecoveryJudge.MAX_WINDOW, RECOVERY_BOUND_SECONDS);
+        return new TopologyRun(started.toString(), topology.toString(), env, settings(config), timeline.size(),
+                options.rate(), load.sent(), throughput, LatencySummaries.ofMicros(load.latencyMicros()), statuses,
+                errors, classes.allowed(), classes.refused(), delivery, judged, rule, recovery.threshold(), exits, failures, timeline);
+    }
+
+    private void write(TopologyRun run, Path dir) throws Exception {
+        JsonReport.writeValue(run, dir.resolve(TopologyReport.JSON_FILE));
+        Files.writeString(dir.resolve(TopologyReport.MARKDOWN_FILE), TopologyReport.markdown(run),
+                StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(TopologyReport.HTML_FILE), TopologyReport.html(run), StandardCharsets.UTF_8);
+        out.println();
+        out.println(TopologyReport.terminal(run));
+        out.println("Reports: " + dir.resolve(TopologyReport.MARKDOWN_FILE) + ", " + TopologyReport.HTML_FILE + ", "
+                + TopologyReport.JSON_FILE);
+    }
+
+    private List<String> serveArgs(KafkaCluster kafka) {
+        List<String> args = new ArrayList<>(List.of("--io", options.runtimes().get(0), "--http", options.http(),
+                "--delivery", "ack", "--bootstrap-servers", kafka.bootstrapServers(), "--max-connections", "20000",
+                "--default-topic", ""));
+        args.addAll(options.gatewayArgs());
+        return args;
+    }
+
+    private List<String> jvmArgs() {
+        List<String> jvm = new ArrayList<>(GATEWAY_JVM_FLAGS);
+        jvm.addAll(options.gatewayJvmArgs());
+        return jvm;
+    }
+
+    private Map<String, String> settings(HaproxyConfig config) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("topology", topology.gateways() + " gateways (" + String.join(" ", jvmArgs()) + ", --io "
+                + options.runtimes().get(0) + ", --http " + options.http() + ", --delivery ack) behind HAProxy, "
+                + topology.brokers() + " Kafka nodes (replication " + topology.brokers() + ", min.insync.replicas "
+                + (topology.brokers() - 1) + ")");
+        s.put("load", String.format(Locale.ROOT, "open loop, %,.0f req/s offered over up to %d keep-alive "
+                + "connections to HAProxy, for %d s; a unique id per request; request timeout %s", options.rate(),
+                options.connections(), options.duration().toSeconds(), options.requestTimeout()));
+        s.put("events", "each gateway in turn: SIGTERM, drain and exit, start, /readyz 200; then SIGKILL of the "
+                + "Kafka node leading partition 0, and its restart");
+        s.put("haproxy", "health check GET /readyz every " + config.checkInterval().toMillis() + " ms, fall 1 rise 2, "
+                + "slowstart 3s; retries 3, option redispatch 1, retry-on conn-failure empty-response 503, "
+                + "http-reuse safe, timeout http-keep-alive 60s (see haproxy.cfg)");
+        s.put("allowed client outcomes", "2xx; 503 (retriable: shutting_down, kafka_unavailable, buffer_full, or "
+                + "HAProxy with no gateway up). Any other status and any request without an answer fail the run; a "
+                + "connection closed while idle is no error (the load generator reconnects)");
+        s.put("delivery", "every acknowledged id exactly once in Kafka, read back after every gateway flushed");
+        return s;
+    }
+}
