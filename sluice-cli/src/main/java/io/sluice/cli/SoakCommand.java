@@ -53,7 +53,7 @@ public final class SoakCommand implements Callable<Integer> {
     private static final List<String> ALL = List.of("nio", "epoll", "io_uring", "virtual");
     static final String DURATION = "10m";
     static final String TOPOLOGY_DURATION = "120s";
-    static final int TOPOLOGY_RATE = 200;
+    static final int TOPOLOGY_RATE = 100;
 
     @Option(names = "--topology", paramLabel = "GxB",
             description = "Scale-out run instead of the phases: G gateways behind HAProxy, B Kafka nodes (e.g. 3x3), "

@@ -7,12 +7,14 @@ package io.sluice.bench.model;
  * @param label           what happened, e.g. "gw2 SIGTERM"
  * @param atSecond        seconds since the load started
  * @param judged          whether throughput must recover after it (an exit marker is shown, not judged)
- * @param recoverySeconds seconds from the event's second to the end of the last second below the recovery
- *                        threshold in its window (0: no dip); -1 when it had not recovered by the window's end;
- *                        null when not judged
- * @param windowSeconds   how many seconds after the event were looked at (to the next event, at most 10)
+ * @param level           2xx/s before it (median of the 10 s before, at most the offered rate); NaN when not
+ *                        judged
+ * @param recoverySeconds seconds from the event's second to the first of 3 good seconds after its dip (0: no
+ *                        dip); -1 when it had not recovered within its window, or came after the load ended; null
+ *                        when not judged
+ * @param windowSeconds   how many seconds after the event were looked at (at most 10; 0: after the load)
  * @param passed          recovered within the bound (always true when not judged)
  */
-public record TopologyEvent(String label, double atSecond, boolean judged, Integer recoverySeconds,
-                            int windowSeconds, boolean passed) {
+public record TopologyEvent(String label, double atSecond, boolean judged, double level,
+                            Integer recoverySeconds, int windowSeconds, boolean passed) {
 }

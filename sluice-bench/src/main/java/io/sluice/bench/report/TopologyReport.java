@@ -98,11 +98,12 @@ public final class TopologyReport {
     }
 
     static TextTable eventTable(TopologyRun run) {
-        TextTable t = new TextTable(">#", ">at s", "event", "judged", ">recovery s", ">window s", "verdict");
+        TextTable t = new TextTable(">#", ">at s", "event", "judged", ">level 2xx/s", ">recovery s", ">window s",
+                "verdict");
         for (int i = 0; i < run.events().size(); i++) {
             TopologyEvent e = run.events().get(i);
             t.row(Integer.toString(i + 1), String.format(Locale.ROOT, "%.1f", e.atSecond()), e.label(),
-                    e.judged() ? "yes" : "no",
+                    e.judged() ? "yes" : "no", Double.isNaN(e.level()) ? "" : Formats.rate(e.level()),
                     !e.judged() ? "" : e.recoverySeconds() < 0 ? "not recovered" : e.recoverySeconds().toString(),
                     e.judged() ? Integer.toString(e.windowSeconds()) : "", !e.judged() ? "" : e.passed() ? "ok" : "FAIL");
         }

@@ -2,6 +2,7 @@ package io.sluice.bench.soak;
 
 import io.sluice.kafka.embedded.KafkaCluster;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,12 +12,16 @@ import java.util.Locale;
  * records each moment to mark on the timeline; {@link #marks()} and {@link #problems()} may be read from any
  * thread (they are synchronized), and are complete once {@link #join} returned.
  *
- * <p>Each event starts at its planned time, or when the one before it is done if that is later. A rolling
+ * <p>Each event starts at its planned time, or {@link #MIN_GAP} after the one before it was done if that is
+ * later. A rolling
  * restart marks the SIGTERM and the gateway's return (/readyz 200, primed), both judged for recovery, and its
  * exit in between (shown only). A broker kill marks the SIGKILL of the node that leads partition 0 then; its
  * restart marks the launch (shown only) and the node's return (ready), judged.
  */
 final class EventPlayer {
+    /** The least time between one event's end and the next one's start, so each recovery shows on its own. */
+    static final Duration MIN_GAP = Duration.ofSeconds(8);
+
     private final EventSchedule schedule;
     private final GatewayFleet gateways;
     private final KafkaCluster kafka;
@@ -57,13 +62,17 @@ final class EventPlayer {
 
     private void play() {
         int done = 0;
+        long previousDone = startNanos;
         try {
             for (EventSchedule.Planned event : schedule.events()) {
-                long wait = startNanos + event.at().toNanos() - System.nanoTime();
+                long gap = done == 0 ? 0 : MIN_GAP.toNanos();
+                long due = Math.max(startNanos + event.at().toNanos(), previousDone + gap);
+                long wait = due - System.nanoTime();
                 if (wait > 0) {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
                 run(event);
+                previousDone = System.nanoTime();
                 done++;
             }
         } catch (InterruptedException e) {

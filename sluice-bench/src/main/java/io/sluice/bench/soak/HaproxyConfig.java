@@ -9,10 +9,12 @@ import java.util.List;
  *
  * <p>Why each setting is there, for a rolling restart that no client notices:
  * <ul>
- *   <li>{@code option httpchk GET /readyz} every {@code checkInterval} with {@code fall 1}: a gateway that got
- *       SIGTERM answers 503 on /readyz and closes its listener at once, so it leaves the pool at the next
- *       check; {@code rise 2} lets a restarted gateway in only after two good checks, and {@code slowstart}
- *       ramps its share up so its first, cold requests (topic metadata) are few.</li>
+ *   <li>{@code option httpchk GET /readyz} every {@code checkInterval} with {@code fall 2}: a gateway that got
+ *       SIGTERM closes its listener at once (and answers 503 on /readyz), so it leaves the pool within two
+ *       checks, and the connects refused meanwhile are retried elsewhere (below). {@code timeout check 2s} and
+ *       {@code fall 2}, not 1: on a busy machine one /readyz slower than the interval took a healthy gateway
+ *       out. {@code rise 2} lets a restarted gateway in only after two good checks, and {@code slowstart} ramps
+ *       its share up so its first, cold requests are few.</li>
  *   <li>{@code retries} + {@code option redispatch 1}: a connect refused by a gateway that has stopped
  *       listening but is not yet marked down is tried again on another gateway.</li>
  *   <li>{@code retry-on conn-failure empty-response 503}: a request sent on a kept-alive connection to a
@@ -65,6 +67,7 @@ public record HaproxyConfig(int listenPort, List<Integer> gatewayPorts, Duration
         c.append("    timeout http-request 10s\n");
         c.append("    timeout http-keep-alive 60s\n");
         c.append("    timeout queue 10s\n");
+        c.append("    timeout check 2s\n");
         c.append("    retries 3\n");
         c.append("    option redispatch 1\n");
         c.append("    retry-on conn-failure empty-response 503\n");
@@ -79,7 +82,7 @@ public record HaproxyConfig(int listenPort, List<Integer> gatewayPorts, Duration
         c.append("    option httpchk GET /readyz\n");
         c.append("    http-check expect status 200\n");
         c.append("    default-server inter ").append(inter).append("ms fastinter ").append(inter)
-                .append("ms downinter ").append(inter).append("ms fall 1 rise 2 slowstart 3s\n");
+                .append("ms downinter ").append(inter).append("ms fall 2 rise 2 slowstart 3s\n");
         for (int i = 0; i < gatewayPorts.size(); i++) {
             c.append("    server ").append(serverName(i)).append(" 127.0.0.1:").append(gatewayPorts.get(i))
                     .append(" check\n");

@@ -200,8 +200,18 @@ public final class KafkaCluster implements AutoCloseable {
         private final List<String> jvmArgs = new ArrayList<>(List.of("-XX:+UseSerialGC"));
         private final Map<String, String> configs = new LinkedHashMap<>();
         private Duration readyTimeout = Duration.ofSeconds(120);
+        private boolean outputToFiles;
 
         private Builder() {
+        }
+
+        /**
+         * Each node's output goes to {@code node-<id>.log} in the data directory instead of this JVM's log
+         * (a node that is down makes the others log a warning several times a second); default false.
+         */
+        public Builder outputToFiles(boolean toFiles) {
+            this.outputToFiles = toFiles;
+            return this;
         }
 
         /** The directory under which each node keeps its storage ({@code node-<id>}); required. */
@@ -293,6 +303,9 @@ public final class KafkaCluster implements AutoCloseable {
                     .clusterId(layout.clusterId())
                     .maxHeap(maxHeap)
                     .readyTimeout(readyTimeout);
+            if (outputToFiles) {
+                builder.outputFile(dataDir.resolve("node-" + node.id() + ".log"));
+            }
             jvmArgs.forEach(builder::jvmArg);
             layout.replicationConfig().forEach(builder::config);
             configs.forEach(builder::config);
