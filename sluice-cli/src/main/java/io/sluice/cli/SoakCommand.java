@@ -47,8 +47,8 @@ import picocli.CommandLine.Option;
                 + SoakCommand.TOPOLOGY_DURATION + ") through HAProxy with unique ids; meanwhile each gateway in turn "
                 + "is restarted with SIGTERM, then the Kafka node leading partition 0 is SIGKILLed and restarted. "
                 + "Exit code 1 unless every acknowledged id is in Kafka exactly once, clients saw nothing but 2xx and "
-                + "503, and 2xx/s was back to 80%% of the offered rate within 5 s of each event. Reports in "
-                + "soak-results/topology-3x3-<timestamp>/ (topology.md, topology.html, topology.json, haproxy.cfg)."})
+                + "503, and 2xx/s was back to 80%% of its level before (at most the offered rate) within 5 s of "
+                + "each event. Reports in soak-results/topology-3x3-<timestamp>/ (topology.md, topology.html, topology.json, haproxy.cfg)."})
 public final class SoakCommand implements Callable<Integer> {
     private static final List<String> ALL = List.of("nio", "epoll", "io_uring", "virtual");
     static final String DURATION = "10m";

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -127,12 +128,12 @@ public final class TopologyReport {
     }
 
     private static String counts(Map<String, Long> counts) {
-        return counts.entrySet().stream().map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%,d", e.getValue()))
+        return new TreeMap<>(counts).entrySet().stream().map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%,d", e.getValue()))
                 .collect(Collectors.joining(", "));
     }
 
     private static String errorKinds(Map<String, Long> errors) {
-        String s = errors.entrySet().stream().filter(e -> e.getValue() > 0)
+        String s = new TreeMap<>(errors).entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
         return s.isEmpty() ? "none" : s;
     }

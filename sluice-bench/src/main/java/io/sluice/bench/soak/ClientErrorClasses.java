@@ -1,6 +1,7 @@
 package io.sluice.bench.soak;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,8 +24,8 @@ import java.util.TreeMap;
 public record ClientErrorClasses(Map<String, Long> allowed, Map<String, Long> refused) {
 
     public ClientErrorClasses {
-        allowed = Map.copyOf(allowed);
-        refused = Map.copyOf(refused);
+        allowed = Collections.unmodifiableMap(new TreeMap<>(allowed));
+        refused = Collections.unmodifiableMap(new TreeMap<>(refused));
     }
 
     /**
@@ -62,7 +63,7 @@ public record ClientErrorClasses(Map<String, Long> allowed, Map<String, Long> re
     /** Why the run fails on client errors; empty when it does not. */
     public List<String> failures() {
         List<String> out = new ArrayList<>();
-        new TreeMap<>(refused).forEach((what, count) -> out.add(String.format(Locale.ROOT,
+        refused.forEach((what, count) -> out.add(String.format(Locale.ROOT,
                 "%,d request(s) ended with %s%s", count, what.matches("\\d+") ? "status " : "", what)));
         return out;
     }

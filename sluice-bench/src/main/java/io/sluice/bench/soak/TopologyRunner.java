@@ -54,6 +54,15 @@ public final class TopologyRunner {
             "-XX:TieredStopAtLevel=1");
     static final Duration HEALTH_CHECK_INTERVAL = Duration.ofMillis(500);
     private static final int PARTITIONS = 3;
+    /**
+     * The gateways' producer stops choosing a partition whose leader has taken nothing for this long. Without it,
+     * a SIGKILLed node that led a partition and was the active controller stalled every acknowledgement for
+     * 6 s (the quorum elects a new controller, about 3 s, which then fences the dead node after the 3 s broker
+     * session timeout): the records of the dead leader's partition filled every client connection. With it,
+     * records without a key go to the partitions that have live leaders after half a second; only those
+     * already queued for the dead leader wait for the failover.
+     */
+    static final String PARTITIONER_AVAILABILITY = "partitioner.availability.timeout.ms=500";
 
     private final Topology topology;
     private final SoakOptions options;
@@ -202,7 +211,7 @@ public final class TopologyRunner {
     private List<String> serveArgs(KafkaCluster kafka) {
         List<String> args = new ArrayList<>(List.of("--io", options.runtimes().get(0), "--http", options.http(),
                 "--delivery", "ack", "--bootstrap-servers", kafka.bootstrapServers(), "--max-connections", "20000",
-                "--default-topic", ""));
+                "--default-topic", "", "--producer-property", PARTITIONER_AVAILABILITY));
         args.addAll(options.gatewayArgs());
         return args;
     }
@@ -225,6 +234,8 @@ public final class TopologyRunner {
         s.put("events", "each gateway in turn: SIGTERM, drain and exit, start, /readyz 200; then SIGKILL of the "
                 + "Kafka node leading partition 0, and its restart; each at its planned time, or "
                 + EventPlayer.MIN_GAP.toSeconds() + " s after the one before was done if that is later");
+        s.put("gateway producer", PARTITIONER_AVAILABILITY + " (records without a key avoid a partition whose leader "
+                + "has taken nothing for 0.5 s: a dead leader holds only what was already queued for it)");
         s.put("haproxy", "health check GET /readyz every " + config.checkInterval().toMillis() + " ms (timeout 2 s), "
                 + "fall 2 rise 2, slowstart 3s; retries 3, option redispatch 1, retry-on conn-failure empty-response 503, "
                 + "http-reuse safe, timeout http-keep-alive 60s (see haproxy.cfg)");
