@@ -45,7 +45,7 @@ import picocli.CommandLine.Option;
                 + "`haproxy` package), in front of a 3-node KRaft cluster (replication 3, min.insync.replicas 2). "
                 + "Open-loop load (--rate, default " + SoakCommand.TOPOLOGY_RATE + " req/s; --duration default "
                 + SoakCommand.TOPOLOGY_DURATION + ") through HAProxy with unique ids; meanwhile each gateway in turn "
-                + "is restarted with SIGTERM, then the Kafka node leading partition 0 is SIGKILLed and restarted. "
+                + "is restarted with SIGTERM, then the Kafka node that is the active controller is SIGKILLed and restarted. "
                 + "Exit code 1 unless every acknowledged id is in Kafka exactly once, clients saw nothing but 2xx and "
                 + "503, and 2xx/s was back to 80%% of its level before (at most the offered rate) within 5 s of "
                 + "each event. Reports in soak-results/topology-3x3-<timestamp>/ (topology.md, topology.html, topology.json, haproxy.cfg)."})

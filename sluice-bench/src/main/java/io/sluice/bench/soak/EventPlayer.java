@@ -15,8 +15,10 @@ import java.util.Locale;
  * <p>Each event starts at its planned time, or {@link #MIN_GAP} after the one before it was done if that is
  * later. A rolling
  * restart marks the SIGTERM and the gateway's return (/readyz 200, primed), both judged for recovery, and its
- * exit in between (shown only). A broker kill marks the SIGKILL of the node that leads partition 0 then; its
- * restart marks the launch (shown only) and the node's return (ready), judged.
+ * exit in between (shown only). A broker kill marks the SIGKILL of the node that is the active controller then
+ * (the worst node to lose: the quorum must elect another controller before the dead node is fenced and leaves
+ * the in-sync replicas that acks=all waits for); its restart marks the launch (shown only) and the node's
+ * return (ready), judged.
  */
 final class EventPlayer {
     /** The least time between one event's end and the next one's start, so each recovery shows on its own. */
@@ -97,8 +99,10 @@ final class EventPlayer {
                 mark(name + " ready", true);
             }
             case KILL_BROKER -> {
-                killedNode = kafka.leaderOf(topic, 0);
-                mark("kafka " + killedNode + " SIGKILL", true);
+                killedNode = kafka.activeController();
+                boolean leader = kafka.leaderOf(topic, 0) == killedNode;
+                mark("kafka " + killedNode + " SIGKILL (active controller" + (leader ? ", leader of partition 0" : "")
+                        + ")", true);
                 kafka.kill(killedNode);
             }
             case RESTART_BROKER -> {

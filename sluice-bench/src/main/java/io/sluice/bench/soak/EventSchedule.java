@@ -35,13 +35,13 @@ public record EventSchedule(List<Planned> events) {
      * @param at     since the load started
      * @param action what to do
      * @param target the gateway's index (0-based) for a restart; unused for the broker events, whose node is
-     *               chosen when the kill comes (the one leading partition 0 then) and restarted after
+     *               chosen when the kill comes (the active controller then) and restarted after
      */
     public record Planned(Duration at, Action action, int target) {
         public String describe() {
             return switch (action) {
                 case RESTART_GATEWAY -> "rolling restart of " + HaproxyConfig.serverName(target);
-                case KILL_BROKER -> "SIGKILL the Kafka node leading partition 0";
+                case KILL_BROKER -> "SIGKILL the Kafka node that is the active controller";
                 case RESTART_BROKER -> "restart the killed Kafka node";
             };
         }

@@ -55,14 +55,19 @@ public final class TopologyRunner {
     static final Duration HEALTH_CHECK_INTERVAL = Duration.ofMillis(500);
     private static final int PARTITIONS = 3;
     /**
-     * The gateways' producer stops choosing a partition whose leader has taken nothing for this long. Without it,
-     * a SIGKILLed node that led a partition and was the active controller stalled every acknowledgement for
-     * 6 s (the quorum elects a new controller, about 3 s, which then fences the dead node after the 3 s broker
-     * session timeout): the records of the dead leader's partition filled every client connection. With it,
-     * records without a key go to the partitions that have live leaders after half a second; only those
-     * already queued for the dead leader wait for the failover.
+     * Kafka's failure detection, shortened from the embedded cluster's (and far from Kafka's defaults: a 9 s
+     * broker session, a 2 s quorum fetch timeout). While a dead node is in a partition's in-sync replicas,
+     * acks=all writes to it wait; it leaves them when the active controller fences it, a broker session after
+     * its last heartbeat. When the dead node was the controller, the others first notice the quorum leader is
+     * gone (fetch timeout), elect another (election backoff), and that one fences it a session later: with the
+     * embedded cluster's 3 s session and Kafka's quorum defaults, 6 s without a single acknowledgement. These
+     * bring that to about 3.5 s; a real cluster that must meet a 5 s recovery needs the same kind of settings.
      */
-    static final String PARTITIONER_AVAILABILITY = "partitioner.availability.timeout.ms=500";
+    static final Map<String, String> FAILURE_DETECTION = Map.of(
+            "broker.session.timeout.ms", "2000",
+            "broker.heartbeat.interval.ms", "500",
+            "controller.quorum.fetch.timeout.ms", "1000",
+            "controller.quorum.election.backoff.max.ms", "500");
 
     private final Topology topology;
     private final SoakOptions options;
@@ -88,8 +93,10 @@ public final class TopologyRunner {
         out.println("Output: " + dir);
         long t0 = System.nanoTime();
         out.println("Starting a " + topology.brokers() + "-node KRaft cluster (child JVMs, -Xmx" + BROKER_HEAP + ")...");
-        try (KafkaCluster kafka = KafkaCluster.builder().dataDir(dir.resolve("kafka")).nodes(topology.brokers())
-                .maxHeap(BROKER_HEAP).jvmArg("-XX:TieredStopAtLevel=1").outputToFiles(true).start()) {
+        KafkaCluster.Builder cluster = KafkaCluster.builder().dataDir(dir.resolve("kafka")).nodes(topology.brokers())
+                .maxHeap(BROKER_HEAP).jvmArg("-XX:TieredStopAtLevel=1").outputToFiles(true);
+        FAILURE_DETECTION.forEach(cluster::config);
+        try (KafkaCluster kafka = cluster.start()) {
             kafka.createTopic(topic, PARTITIONS);
             out.println(String.format(Locale.ROOT, "  ready in %.1f s: %s; topic %s (%d partitions, replication %d); "
                     + "the nodes' output in %s", (System.nanoTime() - t0) / 1e9, kafka.bootstrapServers(), topic,
@@ -211,7 +218,7 @@ public final class TopologyRunner {
     private List<String> serveArgs(KafkaCluster kafka) {
         List<String> args = new ArrayList<>(List.of("--io", options.runtimes().get(0), "--http", options.http(),
                 "--delivery", "ack", "--bootstrap-servers", kafka.bootstrapServers(), "--max-connections", "20000",
-                "--default-topic", "", "--producer-property", PARTITIONER_AVAILABILITY));
+                "--default-topic", ""));
         args.addAll(options.gatewayArgs());
         return args;
     }
@@ -232,10 +239,10 @@ public final class TopologyRunner {
                 + "connections to HAProxy, for %d s; a unique id per request; request timeout %s", options.rate(),
                 options.connections(), options.duration().toSeconds(), options.requestTimeout()));
         s.put("events", "each gateway in turn: SIGTERM, drain and exit, start, /readyz 200; then SIGKILL of the "
-                + "Kafka node leading partition 0, and its restart; each at its planned time, or "
+                + "Kafka node that is the active controller, and its restart; each at its planned time, or "
                 + EventPlayer.MIN_GAP.toSeconds() + " s after the one before was done if that is later");
-        s.put("gateway producer", PARTITIONER_AVAILABILITY + " (records without a key avoid a partition whose leader "
-                + "has taken nothing for 0.5 s: a dead leader holds only what was already queued for it)");
+        s.put("kafka failure detection", new java.util.TreeMap<>(FAILURE_DETECTION) + " (the embedded cluster: "
+                + "3 s session; Kafka's defaults: 9 s session, 2 s quorum fetch timeout)");
         s.put("haproxy", "health check GET /readyz every " + config.checkInterval().toMillis() + " ms (timeout 2 s), "
                 + "fall 2 rise 2, slowstart 3s; retries 3, option redispatch 1, retry-on conn-failure empty-response 503, "
                 + "http-reuse safe, timeout http-keep-alive 60s (see haproxy.cfg)");

@@ -168,6 +168,24 @@ public final class KafkaCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * The id of the node that is the active controller now (the leader of the KRaft quorum): the node whose
+     * death costs the most, since a new controller must be elected before the dead node can be fenced.
+     *
+     * @throws IllegalStateException if the cluster does not answer in 20 s
+     */
+    public int activeController() {
+        try (Admin admin = admin()) {
+            return admin.describeMetadataQuorum().quorumInfo().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .leaderId();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking for the active controller", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot find the active controller: " + e, e);
+        }
+    }
+
     /** An admin client for this cluster; the caller closes it. */
     public Admin admin() {
         Properties props = new Properties();

@@ -31,6 +31,7 @@ class KafkaClusterTest {
             System.out.printf("3-node cluster ready in %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
             assertThat(kafka.nodeIds()).containsExactly(1, 2, 3);
             assertThat(kafka.bootstrapServers().split(",")).hasSize(3);
+            assertThat(kafka.activeController()).isIn(1, 2, 3);
 
             kafka.createTopic("replicated", 1);
             try (Admin admin = kafka.admin()) {
