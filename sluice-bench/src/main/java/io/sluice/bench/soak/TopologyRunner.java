@@ -7,7 +7,6 @@ import io.sluice.bench.model.TopologyRun;
 import io.sluice.bench.report.JsonReport;
 import io.sluice.bench.report.TopologyReport;
 import io.sluice.bench.run.EnvironmentProbe;
-import io.sluice.bench.run.GatewayProcess;
 import io.sluice.bench.stats.LatencySummaries;
 import io.sluice.kafka.embedded.FreePorts;
 import io.sluice.kafka.embedded.KafkaCluster;
