@@ -21,6 +21,8 @@ import java.util.Map;
  * @param allowed        what clients saw that a deployment may show them (2xx, 503), counts
  * @param refused        what clients saw that it may not (other statuses, errors), counts
  * @param deliveryCheck  every acknowledged id read back from Kafka
+ * @param balancer       what HAProxy did on the clients' behalf (retries, redispatches, 5xx from gateways...),
+ *                       from its stats socket at the end of the load; empty if it could not be read
  * @param events         the events in time order, with their recovery times
  * @param recoveryRule   how recovery is judged, in words
  * @param recoveryThreshold 2xx per second below which a second counts as low (not recovered)
@@ -33,7 +35,7 @@ public record TopologyRun(String startedAt, String topology, Map<String, String>
                           Map<String, String> settings, int seconds, double offeredRate, long sent,
                           double throughput, LatencySummary latency, Map<String, Long> statuses,
                           Map<String, Long> errors, Map<String, Long> allowed, Map<String, Long> refused,
-                          DeliveryReport deliveryCheck, List<TopologyEvent> events, String recoveryRule,
+                          DeliveryReport deliveryCheck, Map<String, Long> balancer, List<TopologyEvent> events, String recoveryRule,
                           double recoveryThreshold,
                           List<Integer> gatewayExits, List<String> failures, List<SoakSecond> timeline) {
 

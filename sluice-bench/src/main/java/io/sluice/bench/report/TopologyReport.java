@@ -27,6 +27,7 @@ public final class TopologyReport {
     /** The summary table, the events table, and why the run failed, if it did. */
     public static String terminal(TopologyRun run) {
         StringBuilder out = new StringBuilder(summaryTable(run).render()).append('\n');
+        out.append(balancer(run)).append("\n\n");
         out.append(eventTable(run).render());
         for (String f : run.failures()) {
             out.append("FAILED: ").append(f).append('\n');
@@ -45,6 +46,7 @@ public final class TopologyReport {
             md.append('\n');
         }
         md.append("## Summary\n\n").append(markdownTable(summaryTable(run)));
+        md.append('\n').append(balancer(run)).append('\n');
         md.append("\n## Events\n\nRecovery: ").append(run.recoveryRule()).append(".\n\n")
                 .append(markdownTable(eventTable(run)));
         md.append("\n## Settings\n\n");
@@ -70,6 +72,7 @@ public final class TopologyReport {
             html.append("</ul>\n");
         }
         html.append("<h2>Summary</h2>\n").append(htmlTable(summaryTable(run)));
+        html.append("<p>").append(Xml.escape(balancer(run))).append("</p>\n");
         List<Number> succeeded = new ArrayList<>();
         run.timeline().forEach(s -> succeeded.add(s.succeeded()));
         List<SvgCharts.Marker> markers = run.events().stream()
@@ -85,6 +88,16 @@ public final class TopologyReport {
         html.append("<h2>Environment</h2>\n").append(HtmlReport.keyValues(run.environment()));
         html.append("<h2>Timeline</h2>\n").append(htmlTable(timelineTable(run)));
         return html.append("</body>\n</html>\n").toString();
+    }
+
+    /** What HAProxy did on the clients' behalf, in one sentence. */
+    static String balancer(TopologyRun run) {
+        if (run.balancer() == null || run.balancer().isEmpty()) {
+            return "HAProxy's own figures: not read.";
+        }
+        return "HAProxy's own figures (what it absorbed for the clients): " + run.balancer().entrySet().stream()
+                .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%,d", e.getValue()))
+                .collect(Collectors.joining(", ")) + ".";
     }
 
     static TextTable summaryTable(TopologyRun run) {

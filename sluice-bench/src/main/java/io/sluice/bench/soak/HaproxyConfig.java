@@ -1,5 +1,6 @@
 package io.sluice.bench.soak;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -31,8 +32,12 @@ import java.util.List;
  * @param listenPort    where clients connect, on 127.0.0.1
  * @param gatewayPorts  the gateways, on 127.0.0.1, named gw1..gwN in this order
  * @param checkInterval the /readyz health check's interval
+ * @param statsSocket   where HAProxy answers {@code show stat} (see {@link HaproxyStats}), or null for none
  */
-public record HaproxyConfig(int listenPort, List<Integer> gatewayPorts, Duration checkInterval) {
+public record HaproxyConfig(int listenPort, List<Integer> gatewayPorts, Duration checkInterval, Path statsSocket) {
+
+    /** The name of the backend of gateways. */
+    public static final String BACKEND = "gateways";
 
     public HaproxyConfig {
         gatewayPorts = List.copyOf(gatewayPorts);
@@ -57,6 +62,9 @@ public record HaproxyConfig(int listenPort, List<Integer> gatewayPorts, Duration
         c.append("global\n");
         c.append("    nbthread 1\n");
         c.append("    maxconn 4096\n");
+        if (statsSocket != null) {
+            c.append("    stats socket ").append(statsSocket.toAbsolutePath()).append(" mode 600 level operator\n");
+        }
         c.append("\n");
         c.append("defaults\n");
         c.append("    mode http\n");
@@ -75,9 +83,9 @@ public record HaproxyConfig(int listenPort, List<Integer> gatewayPorts, Duration
         c.append("\n");
         c.append("frontend sluice\n");
         c.append("    bind 127.0.0.1:").append(listenPort).append('\n');
-        c.append("    default_backend gateways\n");
+        c.append("    default_backend ").append(BACKEND).append('\n');
         c.append("\n");
-        c.append("backend gateways\n");
+        c.append("backend ").append(BACKEND).append('\n');
         c.append("    balance roundrobin\n");
         c.append("    option httpchk GET /readyz\n");
         c.append("    http-check expect status 200\n");

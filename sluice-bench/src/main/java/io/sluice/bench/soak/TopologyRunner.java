@@ -15,6 +15,7 @@ import io.sluice.loadgen.LoadResult;
 import io.sluice.loadgen.LoadSpec;
 import io.sluice.loadgen.RequestTemplate;
 import io.sluice.loadgen.Scenario;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -108,7 +109,9 @@ public final class TopologyRunner {
                             + fleet.ports().get(i) + "...");
                     fleet.start(i);
                 }
-                HaproxyConfig config = new HaproxyConfig(ports.get(0), fleet.ports(), HEALTH_CHECK_INTERVAL);
+                Path socketDir = Files.createTempDirectory("sluice-haproxy");
+                HaproxyConfig config = new HaproxyConfig(ports.get(0), fleet.ports(), HEALTH_CHECK_INTERVAL,
+                        socketDir.resolve("stats.sock"));
                 out.println("Starting HAProxy on port " + ports.get(0) + " (" + dir.resolve("haproxy.cfg") + ")...");
                 try (HaproxyProcess haproxy = HaproxyProcess.start(config, dir.resolve("haproxy.cfg"),
                         dir.resolve("haproxy.log"), Duration.ofSeconds(10))) {
@@ -138,13 +141,25 @@ public final class TopologyRunner {
         out.println("Load done; stopping the gateways (SIGTERM: drain, flush) and reading the topic back...");
         fleet.stopAll();
         boolean haproxyAlive = haproxy.isAlive();
+        Map<String, Long> balancer = balancerFigures(config);
         haproxy.close();
         Duration readBack = Duration.ofSeconds(Math.max(120, options.duration().toSeconds()));
         DeliveryReport delivery = DeliveryCheck.run(kafka.bootstrapServers(), topic, ledger, true, readBack);
-        return judge(started, load, delivery, events, fleet.exits(), haproxyAlive, kafka.bootstrapServers(), config);
+        return judge(started, load, delivery, balancer, events, fleet.exits(), haproxyAlive,
+                kafka.bootstrapServers(), config);
     }
 
-    private TopologyRun judge(Instant started, LoadResult load, DeliveryReport delivery, EventPlayer events,
+    private Map<String, Long> balancerFigures(HaproxyConfig config) {
+        try {
+            return HaproxyStats.read(config.statsSocket(), HaproxyConfig.BACKEND);
+        } catch (IOException | RuntimeException e) {
+            out.println("  HAProxy's stats could not be read from " + config.statsSocket() + ": " + e);
+            return Map.of();
+        }
+    }
+
+    private TopologyRun judge(Instant started, LoadResult load, DeliveryReport delivery, Map<String, Long> balancer,
+                              EventPlayer events,
                               List<Integer> exits, boolean haproxyAlive, String bootstrap, HaproxyConfig config) {
         Map<String, Long> statuses = new TreeMap<>();
         load.statusCounts().forEach((k, v) -> statuses.put(Integer.toString(k), v));
@@ -200,7 +215,7 @@ public final class TopologyRunner {
                 RecoveryJudge.MAX_WINDOW, RECOVERY_BOUND_SECONDS);
         return new TopologyRun(started.toString(), topology.toString(), env, settings(config), timeline.size(),
                 options.rate(), load.sent(), throughput, LatencySummaries.ofMicros(load.latencyMicros()), statuses,
-                errors, classes.allowed(), classes.refused(), delivery, judged, rule, recovery.threshold(), exits, failures, timeline);
+                errors, classes.allowed(), classes.refused(), delivery, balancer, judged, rule, recovery.threshold(), exits, failures, timeline);
     }
 
     private void write(TopologyRun run, Path dir) throws Exception {

@@ -35,7 +35,8 @@ class TopologyReportTest {
                 Map.of("haproxy", "retry-on conn-failure empty-response 503 | and more"), 12, 100, 1200, 98.5,
                 new LatencySummary(1_500, 3_000, 9_000, 40_000, 2_100_000), Map.of("200", 1180L, "503", 4L),
                 Map.of("reset", 0L), Map.of("2xx", 1180L, "503", 4L), Map.of(),
-                new DeliveryReport("t", "exactly once", 1180, 1183, 0, List.of(), 0, 0, 0, 3, true), events,
+                new DeliveryReport("t", "exactly once", 1180, 1183, 0, List.of(), 0, 0, 0, 3, true),
+                new java.util.LinkedHashMap<>(Map.of("retries", 7L)), events,
                 "a second is low below 80% of the level", 80, List.of(0, 0, 0, 0), failures, timeline);
     }
 
@@ -44,7 +45,8 @@ class TopologyReportTest {
         String text = TopologyReport.terminal(run(List.of()));
 
         assertThat(text).contains("3x3", "PASS", "2xx 1,180, 503 4", "none", "ok: 1,180 acked, 0 missing")
-                .contains("gw1 SIGTERM", "kafka 2 SIGKILL", "gw1 exited 0").endsWith("Topology run passed.\n");
+                .contains("gw1 SIGTERM", "kafka 2 SIGKILL", "gw1 exited 0").endsWith("Topology run passed.\n")
+                .contains("HAProxy's own figures (what it absorbed for the clients): retries 7.");
         assertThat(TopologyReport.terminal(run(List.of("3 request(s) ended with status 502"))))
                 .contains("FAILED: 3 request(s) ended with status 502").endsWith("Topology run FAILED.\n");
     }

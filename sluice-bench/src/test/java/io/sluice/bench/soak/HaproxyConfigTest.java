@@ -18,13 +18,15 @@ class HaproxyConfigTest {
     @TempDir
     Path dir;
 
-    private final HaproxyConfig config = new HaproxyConfig(18080, List.of(18081, 18082, 18083), Duration.ofMillis(500));
+    private final HaproxyConfig config = new HaproxyConfig(18080, List.of(18081, 18082, 18083), Duration.ofMillis(500),
+            Path.of("/tmp/sluice-haproxy-test/stats.sock"));
 
     @Test
     void shouldSendClientsToEveryGatewayHealthCheckedOnReadyz() {
         String cfg = config.render();
 
         assertThat(cfg).contains("bind 127.0.0.1:18080\n")
+                .contains("    stats socket /tmp/sluice-haproxy-test/stats.sock mode 600 level operator\n")
                 .contains("    server gw1 127.0.0.1:18081 check\n")
                 .contains("    server gw2 127.0.0.1:18082 check\n")
                 .contains("    server gw3 127.0.0.1:18083 check\n")
@@ -47,9 +49,9 @@ class HaproxyConfigTest {
 
     @Test
     void shouldRefuseAnEmptyPoolAndAHealthCheckTooFrequent() {
-        assertThatThrownBy(() -> new HaproxyConfig(1, List.of(), Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> new HaproxyConfig(1, List.of(), Duration.ofSeconds(1), null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one gateway");
-        assertThatThrownBy(() -> new HaproxyConfig(1, List.of(2), Duration.ofMillis(10)))
+        assertThatThrownBy(() -> new HaproxyConfig(1, List.of(2), Duration.ofMillis(10), null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("100 ms");
     }
 
@@ -58,7 +60,9 @@ class HaproxyConfigTest {
     void shouldBeAcceptedByHaproxyItselfWhenItIsInstalled() throws Exception {
         assumeTrue(HaproxyProcess.binary().isPresent(), "haproxy is not installed");
         Path file = dir.resolve("haproxy.cfg");
-        Files.writeString(file, config.render(), StandardCharsets.UTF_8);
+        HaproxyConfig withSocket = new HaproxyConfig(18080, List.of(18081, 18082, 18083), Duration.ofMillis(500),
+                dir.resolve("stats.sock"));
+        Files.writeString(file, withSocket.render(), StandardCharsets.UTF_8);
 
         Process check = new ProcessBuilder(HaproxyProcess.binary().get().toString(), "-c", "-f", file.toString())
                 .redirectErrorStream(true).start();
