@@ -26,7 +26,6 @@ public final class HaproxyStats {
         BACKEND.put("wredis", "redispatches");
         BACKEND.put("econ", "connect errors");
         BACKEND.put("eresp", "response errors");
-        BACKEND.put("chkdown", "gateway DOWN transitions");
     }
 
     private HaproxyStats() {
@@ -49,8 +48,9 @@ public final class HaproxyStats {
 
     /**
      * From a {@code show stat} CSV: the BACKEND row of {@code backend} (retries, redispatches, connect and response
-     * errors, DOWN transitions), and the 5xx its servers answered, summed over their rows (a 503 that HAProxy
-     * retried elsewhere is counted there, though no client saw it); a column that is missing or empty counts 0.
+     * errors), and, summed over its servers' rows, their UP-to-DOWN transitions (the backend row counts only its
+     * own, when no server is left) and the 5xx they answered (a 503 that HAProxy retried elsewhere is counted
+     * there, though no client saw it); a column that is missing or empty counts 0.
      */
     static Map<String, Long> parse(String csv, String backend) {
         List<String> lines = csv.lines().toList();
@@ -60,6 +60,7 @@ public final class HaproxyStats {
         List<String> header = Arrays.asList(lines.get(0).substring(2).split(",", -1));
         Map<String, Long> figures = null;
         long serverFiveXx = 0;
+        long serverDowns = 0;
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",", -1);
             if (cells.length < 2 || !cells[0].equals(backend)) {
@@ -72,11 +73,13 @@ public final class HaproxyStats {
                 }
             } else if (!cells[1].equals("FRONTEND")) {
                 serverFiveXx += cell(header, cells, "hrsp_5xx");
+                serverDowns += cell(header, cells, "chkdown");
             }
         }
         if (figures == null) {
             throw new IllegalArgumentException("no BACKEND row for '" + backend + "' in HAProxy's stats");
         }
+        figures.put("gateway DOWN transitions", serverDowns);
         figures.put("5xx answered by gateways", serverFiveXx);
         return figures;
     }

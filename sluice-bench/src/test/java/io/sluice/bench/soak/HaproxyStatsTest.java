@@ -15,11 +15,11 @@ class HaproxyStatsTest {
             sluice,FRONTEND,,,1,64,4096,70,1,2,0,0,0,,,,,OPEN,,,,,,,,,1,2,0,,,,0,1,0,100,,,,0,12000,0,0,0,
             gateways,gw1,0,0,0,20,,4000,1,2,,0,,1,0,2,1,UP,1,1,0,3,2,5,1,,1,3,1,,4000,,2,0,,30,L7OK,200,1,0,3998,0,0,3,
             gateways,gw2,0,0,0,20,,4000,1,2,,0,,0,0,1,0,UP,1,1,0,1,1,5,1,,1,3,2,,4000,,2,0,,30,L7OK,200,1,0,4000,0,0,1,
-            gateways,BACKEND,0,0,0,40,410,8000,1,2,0,0,,1,0,3,1,UP,2,2,0,,3,5,0,,1,3,0,,8000,,1,0,,60,,,,0,7998,0,0,0,
+            gateways,BACKEND,0,0,0,40,410,8000,1,2,0,0,,1,0,3,1,UP,2,2,0,,0,5,0,,1,3,0,,8000,,1,0,,60,,,,0,7998,0,0,0,
             """;
 
     @Test
-    void shouldReadTheBackendsRetriesAndRedispatchesAndSumThe5xxItsGatewaysAnsweredThoughNoneReachedAClient() {
+    void shouldReadTheBackendsRetriesAndSumItsGatewaysDownTransitionsAnd5xxThoughNoneReachedAClient() {
         Map<String, Long> figures = HaproxyStats.parse(SHOW_STAT, "gateways");
 
         assertThat(figures).containsExactly(Map.entry("retries", 3L), Map.entry("redispatches", 1L),
