@@ -1,8 +1,12 @@
 package io.sluice.cli;
 
+import io.sluice.bench.soak.EventSchedule;
+import io.sluice.bench.soak.HaproxyProcess;
 import io.sluice.bench.soak.SoakBounds;
 import io.sluice.bench.soak.SoakOptions;
 import io.sluice.bench.soak.SoakRunner;
+import io.sluice.bench.soak.Topology;
+import io.sluice.bench.soak.TopologyRunner;
 import io.sluice.gateway.transport.NettyTransport;
 import io.sluice.loadgen.Scenario;
 import java.io.PrintStream;
@@ -36,9 +40,25 @@ import picocli.CommandLine.Option;
             "Exit code 1 on any stall (a second with requests outstanding and nothing answered), a missing "
                 + "acknowledged id, growth beyond its bound (RSS +10%% + 32 MiB, live heap +50%% + 32 MiB, open "
                 + "files +25%% + 64, threads +16, from 10-20%% into the run to its last 10%%, runs of 60 s or more), "
-                + "more than --max-error-rate failed or non-2xx requests, or a gateway exit code other than 0."})
+                + "more than --max-error-rate failed or non-2xx requests, or a gateway exit code other than 0.",
+            "--topology 3x3: 3 gateway JVMs in ack mode behind HAProxy (health checks on /readyz; needs the "
+                + "`haproxy` package), in front of a 3-node KRaft cluster (replication 3, min.insync.replicas 2). "
+                + "Open-loop load (--rate, default " + SoakCommand.TOPOLOGY_RATE + " req/s; --duration default "
+                + SoakCommand.TOPOLOGY_DURATION + ") through HAProxy with unique ids; meanwhile each gateway in turn "
+                + "is restarted with SIGTERM, then the Kafka node that is the active controller is SIGKILLed and restarted. "
+                + "Exit code 1 unless every acknowledged id is in Kafka exactly once, clients saw nothing but 2xx and "
+                + "503, and 2xx/s was back to 80%% of its level before (at most the offered rate) within 5 s of "
+                + "each event. Reports in soak-results/topology-3x3-<timestamp>/ (topology.md, topology.html, topology.json, haproxy.cfg)."})
 public final class SoakCommand implements Callable<Integer> {
     private static final List<String> ALL = List.of("nio", "epoll", "io_uring", "virtual");
+    static final String DURATION = "10m";
+    static final String TOPOLOGY_DURATION = "120s";
+    static final int TOPOLOGY_RATE = 100;
+
+    @Option(names = "--topology", paramLabel = "GxB",
+            description = "Scale-out run instead of the phases: G gateways behind HAProxy, B Kafka nodes (e.g. 3x3), "
+                    + "a rolling restart and a broker SIGKILL under load. Needs haproxy (apt-get install -y haproxy).")
+    String topology;
 
     @Option(names = "--io", split = ",", paramLabel = "RUNTIME", defaultValue = "auto",
             description = "Runtime(s) to soak: nio, epoll, io_uring, virtual, all, or auto (what `sluice serve` "
@@ -57,19 +77,19 @@ public final class SoakCommand implements Callable<Integer> {
             description = "ack (checked exactly once) or async (checked at least once). Default: ${DEFAULT-VALUE}.")
     String delivery;
 
-    @Option(names = "--duration", defaultValue = "10m", paramLabel = "DURATION",
-            description = "Load per phase. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--duration", paramLabel = "DURATION",
+            description = "Load per phase. Default: " + DURATION + "; " + TOPOLOGY_DURATION + " with --topology.")
     String duration;
 
     @Option(names = "--connections", defaultValue = "64",
             description = "Keep-alive connections, or connect-mode workers. Default: ${DEFAULT-VALUE}.")
     int connections;
 
-    @Option(names = "--rate", defaultValue = "0", paramLabel = "REQ/S",
+    @Option(names = "--rate", paramLabel = "REQ/S",
             description = "Offer this many requests per second (open loop, over up to --connections keep-alive "
                     + "connections) instead of the closed loop, so the load is the same on any machine; keepalive "
-                    + "mode only. Default: ${DEFAULT-VALUE} (closed loop).")
-    double rate;
+                    + "mode only. Default: 0 (closed loop); " + TOPOLOGY_RATE + " with --topology.")
+    Double rate;
 
     @Option(names = "--payload-bytes", defaultValue = "64",
             description = "Body size (at least 44: the id payload). Default: ${DEFAULT-VALUE}.")
@@ -108,10 +128,31 @@ public final class SoakCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
                 StandardCharsets.UTF_8);
+        Topology shape = topology();
+        if (shape != null) {
+            if (HaproxyProcess.binary().isEmpty()) {
+                throw new CliException(HaproxyProcess.INSTALL_HINT);
+            }
+            return new TopologyRunner(shape, options(), out).run();
+        }
         return new SoakRunner(options(), out).run();
     }
 
+    /** The --topology shape, or null for the ordinary phases. */
+    Topology topology() {
+        if (topology == null) {
+            return null;
+        }
+        try {
+            return Topology.parse(topology);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
+    }
+
     SoakOptions options() {
+        Topology shape = topology();
+        double offered = rate != null ? rate : shape != null ? TOPOLOGY_RATE : 0;
         List<String> io = new ArrayList<>();
         for (String r : runtimes) {
             String v = r.trim().toLowerCase(java.util.Locale.ROOT);
@@ -134,18 +175,25 @@ public final class SoakCommand implements Callable<Integer> {
         if (!Set.of("ack", "async").contains(delivery)) {
             throw new CliException("unknown --delivery '" + delivery + "'; use ack or async");
         }
+        if (shape != null) {
+            refuseWithTopology(io.size() > 1, "--io with more than one runtime (a topology runs one)");
+            refuseWithTopology(bootstrapServers != null, "--bootstrap-servers (a topology runs its own Kafka cluster)");
+            refuseWithTopology(brokerQuota != null, "--broker-quota");
+            refuseWithTopology(!delivery.equals("ack"), "--delivery async (a topology proves ack delivery)");
+            refuseWithTopology(offered <= 0, "--rate 0 (a topology's load is an open loop at a fixed rate)");
+        }
         List<Scenario> shapes = new ArrayList<>();
-        for (String m : modes) {
+        for (String m : shape != null ? List.of("keepalive") : modes) {
             Scenario s = Scenario.parse(m);
             if (s != Scenario.KEEPALIVE && s != Scenario.CONNECT) {
                 throw new CliException("--mode " + m + " is not a soak mode; use keepalive, connect or both");
             }
             shapes.add(s);
         }
-        if (rate < 0) {
-            throw new CliException("--rate must be at least 0 (0: closed loop), was " + rate);
+        if (offered < 0) {
+            throw new CliException("--rate must be at least 0 (0: closed loop), was " + offered);
         }
-        if (rate > 0 && !shapes.equals(List.of(Scenario.KEEPALIVE))) {
+        if (offered > 0 && !shapes.equals(List.of(Scenario.KEEPALIVE))) {
             throw new CliException("--rate goes with keepalive mode only (connect mode is a closed loop of new "
                     + "connections); add --mode keepalive");
         }
@@ -155,15 +203,25 @@ public final class SoakCommand implements Callable<Integer> {
         if (connections < 1) {
             throw new CliException("--connections must be at least 1, was " + connections);
         }
-        Duration d = HumanDuration.parse(duration);
+        Duration d = HumanDuration.parse(duration != null ? duration : shape != null ? TOPOLOGY_DURATION : DURATION);
         if (d.toSeconds() < 1) {
             throw new CliException("--duration must be at least 1s, was " + duration);
         }
+        if (shape != null && d.compareTo(EventSchedule.MIN_DURATION) < 0) {
+            throw new CliException("--duration must be at least " + EventSchedule.MIN_DURATION.toSeconds()
+                    + "s with --topology (its events need about 10 s each), was " + duration);
+        }
         SoakBounds bounds = SoakBounds.defaults().withRssGrowth(maxRssGrowth / 100)
                 .withMaxErrorRate(maxErrorRate / 100);
-        return new SoakOptions(List.copyOf(io), http, List.copyOf(shapes), delivery, d, connections, rate, payloadBytes,
+        return new SoakOptions(List.copyOf(io), http, List.copyOf(shapes), delivery, d, connections, offered, payloadBytes,
                 HumanDuration.parse(requestTimeout), bootstrapServers, output, bounds,
                 gateway.jvmArgs(), gateway.serveArgs(),
                 brokerQuota == null ? 0 : brokerQuota);
+    }
+
+    private static void refuseWithTopology(boolean refused, String what) {
+        if (refused) {
+            throw new CliException("--topology does not go with " + what);
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.bench.soak.SoakOptions;
+import io.sluice.bench.soak.Topology;
 import io.sluice.gateway.transport.NettyTransport;
 import io.sluice.loadgen.Scenario;
 import java.time.Duration;
@@ -70,6 +71,40 @@ class SoakCommandTest {
     }
 
     @Test
+    void shouldRunTheTopologyAtAModestFixedRateForTwoMinutesInKeepaliveAckMode() {
+        SoakCommand command = new SoakCommand();
+        new CommandLine(command).parseArgs("--topology", "3x3");
+        SoakOptions o = command.options();
+
+        assertThat(command.topology()).isEqualTo(new Topology(3, 3));
+        assertThat(o.duration()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(o.rate()).isEqualTo(100.0);
+        assertThat(o.modes()).containsExactly(Scenario.KEEPALIVE);
+        assertThat(o.delivery()).isEqualTo("ack");
+        assertThat(o.runtimes()).hasSize(1);
+        assertThat(parse("--topology", "3x3", "--duration", "90s", "--rate", "150").rate()).isEqualTo(150.0);
+        assertThat(parse("--topology", "3x3", "--duration", "90s").duration()).isEqualTo(Duration.ofSeconds(90));
+    }
+
+    @Test
+    void shouldRefuseWhatATopologyRunCannotDoWithAClearMessage() {
+        assertThatThrownBy(() -> parse("--topology", "3by3")).isInstanceOf(CliException.class)
+                .hasMessageContaining("GATEWAYSxBROKERS");
+        assertThatThrownBy(() -> parse("--topology", "3x2")).isInstanceOf(CliException.class)
+                .hasMessageContaining("at least 3 Kafka nodes");
+        assertThatThrownBy(() -> parse("--topology", "3x3", "--duration", "30s")).isInstanceOf(CliException.class)
+                .hasMessageContaining("at least 60s with --topology");
+        assertThatThrownBy(() -> parse("--topology", "3x3", "--bootstrap-servers", "k:9092"))
+                .isInstanceOf(CliException.class).hasMessageContaining("its own Kafka cluster");
+        assertThatThrownBy(() -> parse("--topology", "3x3", "--delivery", "async")).isInstanceOf(CliException.class)
+                .hasMessageContaining("proves ack delivery");
+        assertThatThrownBy(() -> parse("--topology", "3x3", "--io", "all")).isInstanceOf(CliException.class)
+                .hasMessageContaining("more than one runtime");
+        assertThatThrownBy(() -> parse("--topology", "3x3", "--rate", "0")).isInstanceOf(CliException.class)
+                .hasMessageContaining("fixed rate");
+    }
+
+    @Test
     void shouldRenderTheBoundsInItsHelpWithPercentSigns() {
         java.io.PrintStream err = System.err;
         java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
@@ -83,6 +118,7 @@ class SoakCommandTest {
 
         assertThat(warnings.toString(java.nio.charset.StandardCharsets.UTF_8)).as("picocli's format warnings")
                 .doesNotContain("Could not format");
-        assertThat(help).contains("RSS +10% + 32 MiB", "from 10-20% into the run").doesNotContain("%%");
+        assertThat(help).contains("RSS +10% + 32 MiB", "from 10-20% into the run", "back to 80% of its level before")
+                .contains("apt-get install -y haproxy").doesNotContain("%%");
     }
 }

@@ -188,6 +188,66 @@ final class SvgCharts {
         return svg.append("</svg>").toString();
     }
 
+    /** A moment to draw on a timeline: a vertical line at {@code second}, labelled. */
+    record Marker(double second, String label, boolean judged) {
+    }
+
+    /**
+     * A wide per-second timeline of {@code values} (index i = second i) with a dashed vertical line per marker
+     * (judged ones red, others grey), each labelled with its number; a dotted horizontal line at
+     * {@code threshold} when it is positive.
+     */
+    static String timelineWithMarkers(String label, List<? extends Number> values, List<Marker> markers,
+                                      double threshold, String unit) {
+        int width = 760;
+        int height = 180;
+        int left = 40;
+        int right = width - 8;
+        int top = 16;
+        int bottom = height - 4;
+        StringBuilder svg = open(width, height + 18, label);
+        if (values == null || values.isEmpty()) {
+            return svg.append(text(4, 20, "start", "no data")).append("</svg>").toString();
+        }
+        double peak = threshold;
+        for (Number v : values) {
+            peak = Math.max(peak, v == null ? 0 : v.doubleValue());
+        }
+        double scale = peak > 0 ? peak : 1;
+        double dx = (right - left) / (double) Math.max(1, values.size());
+        line(svg, "axis", left, bottom, right, bottom);
+        line(svg, "axis", left, top, left, bottom);
+        svg.append(text(left - 2, top + 4, "end", Formats.rate(peak)));
+        svg.append(text(left - 2, bottom, "end", "0"));
+        if (threshold > 0) {
+            double y = bottom - (bottom - top) * threshold / scale;
+            svg.append("<line class=\"threshold\" stroke=\"#888\" stroke-dasharray=\"2,3\" x1=\"")
+                    .append(coordinate(left)).append("\" y1=\"").append(coordinate(y)).append("\" x2=\"")
+                    .append(coordinate(right)).append("\" y2=\"").append(coordinate(y)).append("\"/>");
+        }
+        StringBuilder points = new StringBuilder();
+        for (int i = 0; i < values.size(); i++) {
+            double v = values.get(i) == null ? 0 : values.get(i).doubleValue();
+            points.append(coordinate(left + (i + 0.5) * dx)).append(',')
+                    .append(coordinate(bottom - (bottom - top) * v / scale)).append(' ');
+        }
+        svg.append("<polyline class=\"timeline\" fill=\"none\" stroke=\"").append(color(0))
+                .append("\" points=\"").append(points.toString().trim()).append("\"/>");
+        for (int m = 0; m < markers.size(); m++) {
+            Marker marker = markers.get(m);
+            double x = left + marker.second() * dx;
+            svg.append("<line class=\"event\" stroke=\"").append(marker.judged() ? "#c0392b" : "#999")
+                    .append("\" stroke-dasharray=\"4,3\" x1=\"").append(coordinate(x)).append("\" y1=\"")
+                    .append(coordinate(top)).append("\" x2=\"").append(coordinate(x)).append("\" y2=\"")
+                    .append(coordinate(bottom)).append("\"><title>").append(Xml.escape(marker.label()))
+                    .append("</title></line>");
+            svg.append(text(x + 2, top - 4 + 10 * (m % 2), "start", Integer.toString(m + 1)));
+        }
+        svg.append(text(left, height + 14, "start", values.size() + " s; numbered lines: the events (red: "
+                + "judged); dotted: the recovery threshold" + (unit.isEmpty() ? "" : "; unit " + unit)));
+        return svg.append("</svg>").toString();
+    }
+
     private static double[] values(LatencySummary l) {
         return l == null ? new double[0] : new double[] {l.p50(), l.p90(), l.p99(), l.p999(), l.max()};
     }

@@ -67,6 +67,45 @@ final class TextTable {
         out.append(line.toString().stripTrailing()).append('\n');
     }
 
+    /** The same table in Markdown (pipes in cells escaped; numbers right-aligned). */
+    String markdown() {
+        StringBuilder out = new StringBuilder("|");
+        for (String h : header) {
+            out.append(' ').append(h.replace("|", "\\|")).append(" |");
+        }
+        out.append("\n|");
+        for (boolean right : rightAligned) {
+            out.append(right ? " ---: |" : " --- |");
+        }
+        out.append('\n');
+        for (String[] row : rows) {
+            out.append('|');
+            for (String cell : row) {
+                out.append(' ').append(cell.replace("|", "\\|")).append(" |");
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The same table in HTML (numbers right-aligned with the "num" class). */
+    String html() {
+        StringBuilder out = new StringBuilder("<table>\n<tr>");
+        for (String h : header) {
+            out.append("<th>").append(Xml.escape(h)).append("</th>");
+        }
+        out.append("</tr>\n");
+        for (String[] row : rows) {
+            out.append("<tr>");
+            for (int i = 0; i < row.length; i++) {
+                out.append(rightAligned[i] ? "<td class=\"num\">" : "<td>").append(Xml.escape(row[i]))
+                        .append("</td>");
+            }
+            out.append("</tr>\n");
+        }
+        return out.append("</table>\n").toString();
+    }
+
     /** {@code key: value} lines with the values aligned. */
     static String keyValues(Map<String, String> entries) {
         int width = entries.keySet().stream().mapToInt(String::length).max().orElse(0);

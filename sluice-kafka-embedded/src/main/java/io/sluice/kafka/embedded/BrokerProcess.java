@@ -2,7 +2,10 @@ package io.sluice.kafka.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 import io.sluice.kafka.embedded.internal.ChildOutputWatcher;
 import org.slf4j.Logger;
@@ -119,8 +123,18 @@ public final class BrokerProcess implements AutoCloseable {
         private String classpath;
         private Path javaBinary;
         private Duration readyTimeout = Duration.ofSeconds(60);
+        private Path outputFile;
 
         private Builder() {
+        }
+
+        /**
+         * Appends the child's output to this file instead of logging it (a cluster's nodes are loud while one of
+         * them is down); default: each line logged at INFO by {@code io.sluice.kafka.embedded.broker}.
+         */
+        public Builder outputFile(Path file) {
+            this.outputFile = Objects.requireNonNull(file, "file");
+            return this;
         }
 
         /** Where the broker keeps its storage (required). */
@@ -223,9 +237,12 @@ public final class BrokerProcess implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot launch the Kafka broker child JVM " + command.get(0), e);
             }
-            ChildOutputWatcher output = ChildOutputWatcher.start(process.getInputStream(), BrokerMain.READY_PREFIX,
-                    LoggerFactory.getLogger("io.sluice.kafka.embedded.broker"), logPrefix(process),
-                    "kafka-broker-output-" + process.pid());
+            ChildOutputWatcher output = outputFile == null
+                    ? ChildOutputWatcher.start(process.getInputStream(), BrokerMain.READY_PREFIX,
+                            LoggerFactory.getLogger("io.sluice.kafka.embedded.broker"), logPrefix(process),
+                            "kafka-broker-output-" + process.pid())
+                    : ChildOutputWatcher.start(process.getInputStream(), BrokerMain.READY_PREFIX,
+                            appender(outputFile, logPrefix(process)), "kafka-broker-output-" + process.pid());
             try {
                 String bootstrap = output.ready().get(readyTimeout.toMillis(), TimeUnit.MILLISECONDS);
                 return new BrokerProcess(process, bootstrap, broker);
@@ -243,6 +260,18 @@ public final class BrokerProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for the Kafka broker child JVM", e);
             }
+        }
+
+        /** Appends each line to {@code file} (opened per line: a child's output is a few lines a second). */
+        private static Consumer<String> appender(Path file, String prefix) {
+            return line -> {
+                try {
+                    Files.writeString(file, prefix + line + System.lineSeparator(), StandardCharsets.UTF_8,
+                            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                } catch (IOException e) {
+                    LOG.warn("cannot append the Kafka broker child's output to {}: {}", file, e.toString());
+                }
+            };
         }
 
         private String logPrefix(Process process) {

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,8 +26,8 @@ import org.apache.kafka.common.TopicPartitionInfo;
 
 /**
  * A real Kafka cluster of a few KRaft nodes on 127.0.0.1, each node (broker and controller in one) in its
- * own child JVM, so a fault test can SIGKILL one of them; its methods may be called from any thread
- * ({@link #kill}, {@link #stop} and {@link #close} are serialized on the instance).
+ * own child JVM, so a fault test can SIGKILL one of them and bring it back; its methods may be called from any
+ * thread ({@link #kill}, {@link #stop}, {@link #restart} and {@link #close} are serialized on the instance).
  *
  * <pre>{@code
  * try (KafkaCluster kafka = KafkaCluster.builder().dataDir(dir).nodes(3).start()) {
@@ -34,24 +35,30 @@ import org.apache.kafka.common.TopicPartitionInfo;
  *     int leader = kafka.leaderOf("events", 0);
  *     kafka.kill(leader);                          // SIGKILL: no controlled shutdown, like a crash
  *     // acks=all writes go on once the controller has fenced the dead node (about 3 s)
+ *     kafka.restart(leader);                       // same ports, same storage: it catches up and rejoins the ISR
  * }
  * }</pre>
  *
  * <p>Every node is a voter of the controller quorum and holds a replica of every partition; see
- * {@link ClusterLayout#replicationConfig()} for the replication settings. Node ids are 1..n. A killed
- * node stays down: the cluster is for tests that watch what its clients do meanwhile.
+ * {@link ClusterLayout#replicationConfig()} for the replication settings. Node ids are 1..n. A killed or
+ * stopped node stays down until {@link #restart} launches a new child JVM for it on the same ports and the same
+ * storage, so a test can watch what clients do while it is gone and after it is back.
  */
 public final class KafkaCluster implements AutoCloseable {
 
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration PORT_RELEASE_TIMEOUT = Duration.ofSeconds(30);
 
     private final ClusterLayout layout;
     private final Map<Integer, BrokerProcess> nodes;
+    private final Map<Integer, BrokerProcess.Builder> launchers;
     private final Duration topicReadyTimeout;
 
-    private KafkaCluster(ClusterLayout layout, Map<Integer, BrokerProcess> nodes, Duration topicReadyTimeout) {
+    private KafkaCluster(ClusterLayout layout, Map<Integer, BrokerProcess> nodes,
+                         Map<Integer, BrokerProcess.Builder> launchers, Duration topicReadyTimeout) {
         this.layout = layout;
-        this.nodes = nodes;
+        this.nodes = new ConcurrentHashMap<>(nodes);
+        this.launchers = Map.copyOf(launchers);
         this.topicReadyTimeout = topicReadyTimeout;
     }
 
@@ -71,10 +78,10 @@ public final class KafkaCluster implements AutoCloseable {
 
     /** The node ids, 1..n. */
     public List<Integer> nodeIds() {
-        return List.copyOf(nodes.keySet());
+        return nodes.keySet().stream().sorted().toList();
     }
 
-    /** The child JVM that runs node {@code nodeId}. */
+    /** The child JVM that runs node {@code nodeId} (a new one after each {@link #restart}). */
     public BrokerProcess node(int nodeId) {
         BrokerProcess node = nodes.get(nodeId);
         if (node == null) {
@@ -91,6 +98,43 @@ public final class KafkaCluster implements AutoCloseable {
     /** Stops node {@code nodeId} cleanly (SIGTERM, controlled shutdown) and returns once it is gone. */
     public synchronized void stop(int nodeId) {
         node(nodeId).stop();
+    }
+
+    /**
+     * Brings a killed or stopped node back: launches a new child JVM with the node's id, ports and storage, and
+     * returns once its broker is ready (it then catches up on the partitions it missed and rejoins their
+     * in-sync replicas in the background). Waits up to 30 s for the node's ports to be released first.
+     *
+     * @throws IllegalStateException if the node is still running, or its new JVM fails or is not ready in time
+     */
+    public synchronized BrokerProcess restart(int nodeId) {
+        BrokerProcess old = node(nodeId);
+        if (old.isAlive()) {
+            throw new IllegalStateException("node " + nodeId + " (pid " + old.pid() + ") is still running; kill or "
+                    + "stop it before restarting it");
+        }
+        awaitPortsReleased(layout.node(nodeId));
+        BrokerProcess restarted = launchers.get(nodeId).start();
+        nodes.put(nodeId, restarted);
+        return restarted;
+    }
+
+    private static void awaitPortsReleased(ClusterLayout.Node node) {
+        long deadline = System.nanoTime() + PORT_RELEASE_TIMEOUT.toNanos();
+        while (!FreePorts.isFree(EmbeddedKafkaBroker.HOST, node.brokerPort())
+                || !FreePorts.isFree(EmbeddedKafkaBroker.HOST, node.controllerPort())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("node " + node.id() + "'s ports " + node.brokerPort() + " and "
+                        + node.controllerPort() + " are still taken " + PORT_RELEASE_TIMEOUT.toSeconds()
+                        + " s after it went down; another process may have taken them");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for node " + node.id() + "'s ports", e);
+            }
+        }
     }
 
     /**
@@ -121,6 +165,24 @@ public final class KafkaCluster implements AutoCloseable {
             throw new IllegalStateException("interrupted while asking for the leader of " + topic + "-" + partition, e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot find the leader of " + topic + "-" + partition + ": " + e, e);
+        }
+    }
+
+    /**
+     * The id of the node that is the active controller now (the leader of the KRaft quorum): the node whose
+     * death costs the most, since a new controller must be elected before the dead node can be fenced.
+     *
+     * @throws IllegalStateException if the cluster does not answer in 20 s
+     */
+    public int activeController() {
+        try (Admin admin = admin()) {
+            return admin.describeMetadataQuorum().quorumInfo().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .leaderId();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking for the active controller", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot find the active controller: " + e, e);
         }
     }
 
@@ -156,8 +218,18 @@ public final class KafkaCluster implements AutoCloseable {
         private final List<String> jvmArgs = new ArrayList<>(List.of("-XX:+UseSerialGC"));
         private final Map<String, String> configs = new LinkedHashMap<>();
         private Duration readyTimeout = Duration.ofSeconds(120);
+        private boolean outputToFiles;
 
         private Builder() {
+        }
+
+        /**
+         * Each node's output goes to {@code node-<id>.log} in the data directory instead of this JVM's log
+         * (a node that is down makes the others log a warning several times a second); default false.
+         */
+        public Builder outputToFiles(boolean toFiles) {
+            this.outputToFiles = toFiles;
+            return this;
         }
 
         /** The directory under which each node keeps its storage ({@code node-<id>}); required. */
@@ -210,10 +282,12 @@ public final class KafkaCluster implements AutoCloseable {
             Objects.requireNonNull(dataDir, "dataDir is required");
             ClusterLayout layout = ClusterLayout.onPorts(EmbeddedKafkaBroker.HOST, KraftStorage.newClusterId(),
                     FreePorts.pickDistinct(EmbeddedKafkaBroker.HOST, 2 * nodes));
+            Map<Integer, BrokerProcess.Builder> launchers = new LinkedHashMap<>();
             Map<Integer, CompletableFuture<BrokerProcess>> launching = new LinkedHashMap<>();
             for (ClusterLayout.Node node : layout.nodes()) {
-                launching.put(node.id(), CompletableFuture.supplyAsync(() -> node(layout, node).start(),
-                        Thread::startVirtualThread));
+                BrokerProcess.Builder launcher = node(layout, node);
+                launchers.put(node.id(), launcher);
+                launching.put(node.id(), CompletableFuture.supplyAsync(launcher::start, Thread::startVirtualThread));
             }
             Map<Integer, BrokerProcess> started = new LinkedHashMap<>();
             RuntimeException failure = null;
@@ -234,7 +308,7 @@ public final class KafkaCluster implements AutoCloseable {
                 onEachConcurrently(started.values(), BrokerProcess::kill);
                 throw failure;
             }
-            return new KafkaCluster(layout, started, readyTimeout);
+            return new KafkaCluster(layout, started, launchers, readyTimeout);
         }
 
         private BrokerProcess.Builder node(ClusterLayout layout, ClusterLayout.Node node) {
@@ -247,6 +321,9 @@ public final class KafkaCluster implements AutoCloseable {
                     .clusterId(layout.clusterId())
                     .maxHeap(maxHeap)
                     .readyTimeout(readyTimeout);
+            if (outputToFiles) {
+                builder.outputFile(dataDir.resolve("node-" + node.id() + ".log"));
+            }
             jvmArgs.forEach(builder::jvmArg);
             layout.replicationConfig().forEach(builder::config);
             configs.forEach(builder::config);

@@ -17,20 +17,21 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Three child JVMs of 384 MiB heap each; one cluster for the one test (starting it costs the most). */
-@Timeout(value = 150, unit = TimeUnit.SECONDS)
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
 class KafkaClusterTest {
 
     @TempDir
     Path dataDir;
 
     @Test
-    void shouldKeepEveryAckedRecordAndAcceptAcksAllWritesWhenTheLeaderIsKilled() throws Exception {
+    void shouldKeepEveryAckedRecordAndAcceptAcksAllWritesWhenTheLeaderIsKilledAndRestarted() throws Exception {
         long t0 = System.nanoTime();
         long closing;
         try (KafkaCluster kafka = KafkaCluster.builder().dataDir(dataDir).nodes(3).start()) {
             System.out.printf("3-node cluster ready in %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
             assertThat(kafka.nodeIds()).containsExactly(1, 2, 3);
             assertThat(kafka.bootstrapServers().split(",")).hasSize(3);
+            assertThat(kafka.activeController()).isIn(1, 2, 3);
 
             kafka.createTopic("replicated", 1);
             try (Admin admin = kafka.admin()) {
@@ -52,10 +53,38 @@ class KafkaClusterTest {
             assertThat(kafka.leaderOf("replicated", 0)).as("new leader").isNotEqualTo(leader);
             assertThat(KafkaTestClients.consumeValues(kafka.bootstrapServers(), "replicated", 2))
                     .containsExactly("before-kill", "after-kill");
+
+            long killedPid = kafka.node(leader).pid();
+            long t2 = System.nanoTime();
+            BrokerProcess back = kafka.restart(leader);
+            assertThat(back.isAlive()).isTrue();
+            assertThat(back.pid()).as("a new child JVM").isNotEqualTo(killedPid);
+            assertThat(kafka.node(leader)).isSameAs(back);
+            try (Admin admin = kafka.admin()) {
+                awaitInSyncReplicas(admin, "replicated", 3);
+            }
+            System.out.printf("node %d restarted and back in the ISR in %d ms%n",
+                    leader, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t2));
+            KafkaTestClients.produce(kafka.bootstrapServers(), "replicated", List.of("after-restart"));
+            assertThat(KafkaTestClients.consumeValues(kafka.bootstrapServers(), "replicated", 3))
+                    .containsExactly("before-kill", "after-kill", "after-restart");
             closing = System.nanoTime();
         }
         System.out.printf("2 remaining nodes stopped (SIGTERM) in %d ms; whole test %d ms%n",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closing), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+    }
+
+    private static void awaitInSyncReplicas(Admin admin, String topic, int wanted) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        int isr = 0;
+        while (System.nanoTime() < deadline) {
+            isr = describe(admin, topic).partitions().get(0).isr().size();
+            if (isr == wanted) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(topic + "-0 had " + isr + " in-sync replicas, not " + wanted + ", 60 s after the restart");
     }
 
     private static TopicDescription describe(Admin admin, String topic) throws Exception {

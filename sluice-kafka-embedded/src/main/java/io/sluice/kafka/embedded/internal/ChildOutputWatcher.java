@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 
@@ -21,15 +22,13 @@ public final class ChildOutputWatcher {
     private static final int KEPT_LINES = 30;
 
     private final String readyPrefix;
-    private final Logger log;
-    private final String logPrefix;
+    private final Consumer<String> forward;
     private final CompletableFuture<String> ready = new CompletableFuture<>();
     private final Deque<String> lastLines = new ArrayDeque<>();
 
-    private ChildOutputWatcher(String readyPrefix, Logger log, String logPrefix) {
+    private ChildOutputWatcher(String readyPrefix, Consumer<String> forward) {
         this.readyPrefix = readyPrefix;
-        this.log = log;
-        this.logPrefix = logPrefix;
+        this.forward = forward;
     }
 
     /**
@@ -38,7 +37,16 @@ public final class ChildOutputWatcher {
      */
     public static ChildOutputWatcher start(InputStream output, String readyPrefix, Logger log, String logPrefix,
                                            String threadName) {
-        ChildOutputWatcher watcher = new ChildOutputWatcher(readyPrefix, log, logPrefix);
+        return start(output, readyPrefix, line -> log.info("{}{}", logPrefix, line), threadName);
+    }
+
+    /**
+     * Starts watching {@code output} on a daemon thread named {@code threadName}; every line but the ready one
+     * goes to {@code forward}, on that thread.
+     */
+    public static ChildOutputWatcher start(InputStream output, String readyPrefix, Consumer<String> forward,
+                                           String threadName) {
+        ChildOutputWatcher watcher = new ChildOutputWatcher(readyPrefix, forward);
         Thread thread = new Thread(() -> watcher.run(output), threadName);
         thread.setDaemon(true);
         thread.start();
@@ -66,7 +74,7 @@ public final class ChildOutputWatcher {
                     ready.complete(line.substring(readyPrefix.length()).trim());
                 } else {
                     remember(line);
-                    log.info("{}{}", logPrefix, line);
+                    forward.accept(line);
                 }
             }
         } catch (IOException e) {
