@@ -20,6 +20,7 @@ import java.util.concurrent.Executor;
  * POST /topics/{topic}/partitions/{p}        publish to one partition
  * POST /anything/else                        publish to the default topic (unless disabled)
  * GET  /healthz  /readyz  /metrics           liveness, readiness, Prometheus metrics (HEAD too)
+ * GET  /openapi.json                         this API as an OpenAPI 3.1 document (HEAD too)
  * GET  /topics  /topics/{topic}              discovery: producible topics, one topic's partitions
  * POST /v3/clusters/{id}/topics/{t}/records  REST Proxy v3 (and records:batch, GET /v3/clusters[/{id}])
  * </pre>
@@ -27,7 +28,8 @@ import java.util.concurrent.Executor;
  * NDJSON, or the peers' REST Proxy v2 / Strimzi envelope.
  *
  * <p>Before a request's body is read, {@link #admit} asks the {@link RequestGate} whether it may go on
- * (401, 403, 429). The health and metrics paths are not gated: probes and scrapers carry no credentials.
+ * (401, 403, 429). The health and metrics paths are not gated: probes and scrapers carry no credentials; nor
+ * is {@code /openapi.json}, which describes the API and reveals no data.
  */
 public final class RequestRouter {
     private static final byte[] HEALTHY = "{\"status\":\"ok\"}".getBytes(StandardCharsets.US_ASCII);
@@ -83,7 +85,8 @@ public final class RequestRouter {
     }
 
     private static boolean isUngated(String path) {
-        return path.equals("/healthz") || path.equals("/readyz") || path.equals("/metrics");
+        return path.equals("/healthz") || path.equals("/readyz") || path.equals("/metrics")
+                || path.equals("/openapi.json");
     }
 
     /**
@@ -149,6 +152,8 @@ public final class RequestRouter {
             case "/metrics":
                 return done(getOnly(req, "metrics", () -> new GatewayResponse(200, metrics.contentType(),
                         metrics.scrape(), List.of(), "metrics", false)));
+            case "/openapi.json":
+                return done(getOnly(req, "openapi", OpenApiDocument::response));
             default:
                 break;
         }
