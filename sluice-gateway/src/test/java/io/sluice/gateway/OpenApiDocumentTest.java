@@ -144,34 +144,44 @@ class OpenApiDocumentTest extends SharedBrokerTest {
                 }
                 JsonNode content = op.path("requestBody").path("content");
                 if (content.isMissingNode()) {
-                    check(op, method, target, headers, null, null);
+                    check(op, method, target, headers, null, null, 0);
                     checked.add(method + " " + target);
                     continue;
                 }
                 for (Iterator<Map.Entry<String, JsonNode>> types = content.fields(); types.hasNext(); ) {
                     Map.Entry<String, JsonNode> type = types.next();
-                    JsonNode example = type.getValue().get("example");
-                    if (example != null) {
-                        byte[] body = (example.isTextual() ? example.asText() : JSON.writeValueAsString(example))
+                    for (Iterator<Map.Entry<String, JsonNode>> examples = type.getValue().path("examples").fields();
+                         examples.hasNext(); ) {
+                        Map.Entry<String, JsonNode> example = examples.next();
+                        JsonNode value = example.getValue().get("value");
+                        byte[] body = (value.isTextual() ? value.asText() : JSON.writeValueAsString(value))
                                 .getBytes(StandardCharsets.UTF_8);
-                        check(op, method, target, headers, type.getKey(), body);
-                        checked.add(method + " " + target + " " + type.getKey());
+                        check(op, method, target, headers, type.getKey(), body,
+                                example.getValue().path("x-sluice-status").asInt(0));
+                        checked.add(method + " " + target + " " + type.getKey() + " " + example.getKey());
                     }
                 }
             }
         }
-        assertThat(checked).as("examples sent").hasSize(31);
+        assertThat(checked).as("examples sent").hasSize(45);
     }
 
-    /** Sends one example and checks the answer against the operation's documented responses. */
+    /**
+     * Sends one example and checks the answer against the operation's documented responses: a 2xx, or the status
+     * an example of a refusal names in {@code x-sluice-status}.
+     */
     private static void check(JsonNode op, String method, String target, List<String> headers, String contentType,
-                              byte[] body) throws Exception {
+                              byte[] body, int expectedStatus) throws Exception {
         Response r = exchange(method.toUpperCase(Locale.ROOT), target, headers, contentType, body);
         String what = method + " " + target + (contentType == null ? "" : " (" + contentType + ")") + " -> "
                 + r.status() + " " + r.bodyText();
         JsonNode documented = op.get("responses").get(String.valueOf(r.status()));
         assertThat(documented).as("status documented: " + what).isNotNull();
-        assertThat(r.status()).as("an example succeeds: " + what).isBetween(200, 299);
+        if (expectedStatus == 0) {
+            assertThat(r.status()).as("an example succeeds: " + what).isBetween(200, 299);
+        } else {
+            assertThat(r.status()).as("the example's x-sluice-status: " + what).isEqualTo(expectedStatus);
+        }
         JsonNode response = resolve(documented);
         if (!response.has("content")) {
             assertThat(r.body()).as(what).isEmpty();
