@@ -113,8 +113,7 @@ class OpenApiDocumentTest extends SharedBrokerTest {
 
     @Test
     void shouldAnswerEveryDocumentedExampleAsDocumented() throws Exception {
-        String clusterId = JSON.readTree(exchange("GET", "/v3/clusters", List.of(), null, null).body())
-                .get("data").get(0).get("cluster_id").asText();
+        String clusterId = clusterId();
         List<String> checked = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
@@ -164,6 +163,45 @@ class OpenApiDocumentTest extends SharedBrokerTest {
             }
         }
         assertThat(checked).as("examples sent").hasSize(45);
+    }
+
+    @Test
+    void shouldServeEveryDocumentedRoute() throws Exception {
+        String clusterId = clusterId();
+        for (String route : ROUTES) {
+            String method = route.substring(0, route.indexOf(' '));
+            if (method.equals("OPTIONS")) {
+                continue; // CORS preflight: answered only with --cors-origins
+            }
+            String target = route.substring(route.indexOf(' ') + 1).replace("{topic}", "events")
+                    .replace("{topic_name}", "events").replace("{partition}", "0").replace("{path}", "payload")
+                    .replace("{cluster_id}", clusterId);
+            String head = method + " " + target + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + (method.equals("POST") || method.equals("PUT") ? "Content-Type: application/json\r\n"
+                    + "Content-Length: 2\r\n\r\n{}" : "\r\n");
+            try (HttpConnection c = new HttpConnection(gateway.port())) {
+                c.send(head);
+                Response r = method.equals("HEAD") ? c.readResponseWithoutBody() : c.readResponse();
+                assertThat(r.status()).as(route + " -> " + r.status()).isNotIn(404, 405, 501);
+            }
+        }
+    }
+
+    @Test
+    void shouldAnswerAnUnknownTopicInTheDocumentedShapes() throws Exception {
+        JsonNode produce = document.get("paths").get("/topics/{topic}").get("post");
+        check(produce, "post", "/topics/no-such-topic", List.of(), "application/json", "{}".getBytes(StandardCharsets.UTF_8), 404);
+        check(produce, "post", "/topics/no-such-topic", List.of(), "application/vnd.kafka.json.v2+json",
+                "{\"records\":[{\"value\":1}]}".getBytes(StandardCharsets.UTF_8), 404);
+        check(document.get("paths").get("/topics/{topic}").get("get"), "get", "/topics/no-such-topic", List.of(),
+                null, null, 404);
+        check(document.get("paths").get("/v3/clusters/{cluster_id}").get("get"), "get", "/v3/clusters/not-this-one",
+                List.of(), null, null, 404);
+    }
+
+    private static String clusterId() throws Exception {
+        return JSON.readTree(exchange("GET", "/v3/clusters", List.of(), null, null).body())
+                .get("data").get(0).get("cluster_id").asText();
     }
 
     /**
