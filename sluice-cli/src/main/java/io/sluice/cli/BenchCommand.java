@@ -156,8 +156,8 @@ public final class BenchCommand implements Callable<Integer> {
                 quick ? Math.min(samples, 6) : samples, !noBaselines && targetUrl == null, quick, bootstrapServers,
                 targetUrl, pins, output, compare, gateway.jvmArgs(),
                 gateway.serveArgs(),
-                HumanDuration.parse(brokerWarmup != null ? brokerWarmup : quick ? "20s" : "30s"), tls && targetUrl == null,
-                bodies, batch);
+                HumanDuration.parse(brokerWarmup != null ? brokerWarmup : quick ? "20s" : "30s"),
+                tls && targetUrl == null, bodies, batch);
     }
 
     /** {@code --format} values by their command-line names (raw, ndjson, v2-json). */

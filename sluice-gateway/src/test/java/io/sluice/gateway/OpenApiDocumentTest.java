@@ -131,7 +131,8 @@ class OpenApiDocumentTest extends SharedBrokerTest {
                     String in = param.get("in").asText();
                     JsonNode example = param.get("example");
                     if (in.equals("path")) {
-                        String value = name.equals("cluster_id") ? clusterId : example == null ? null : example.asText();
+                        String value = name.equals("cluster_id") ? clusterId
+                                : example == null ? null : example.asText();
                         complete &= value != null;
                         target = target.replace("{" + name + "}", String.valueOf(value));
                     } else if (in.equals("header") && example != null) {
@@ -190,7 +191,8 @@ class OpenApiDocumentTest extends SharedBrokerTest {
     @Test
     void shouldAnswerAnUnknownTopicInTheDocumentedShapes() throws Exception {
         JsonNode produce = document.get("paths").get("/topics/{topic}").get("post");
-        check(produce, "post", "/topics/no-such-topic", List.of(), "application/json", "{}".getBytes(StandardCharsets.UTF_8), 404);
+        check(produce, "post", "/topics/no-such-topic", List.of(), "application/json",
+                "{}".getBytes(StandardCharsets.UTF_8), 404);
         check(produce, "post", "/topics/no-such-topic", List.of(), "application/vnd.kafka.json.v2+json",
                 "{\"records\":[{\"value\":1}]}".getBytes(StandardCharsets.UTF_8), 404);
         check(document.get("paths").get("/topics/{topic}").get("get"), "get", "/topics/no-such-topic", List.of(),

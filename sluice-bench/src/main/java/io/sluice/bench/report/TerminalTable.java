@@ -35,12 +35,14 @@ public final class TerminalTable {
 
     /**
      * One line per cell: runtime, http, delivery, scenario, sink, payload, concurrency, body format with its
-     * records per request, the throughput's 95% interval in req/s (lower, estimate, upper), records/s, latency p50 p90 p99 p99.9 max, errors (no answer or
+     * records per request, the throughput's 95% interval in req/s (lower, estimate, upper), records/s, latency
+     * p50 p90 p99 p99.9 max, errors (no answer or
      * non-2xx), CPU cores of gateway/broker/load generator, and the verification against Kafka.
      */
     public static String cells(List<CellResult> cells) {
         TextTable table = new TextTable("runtime", "http", "delivery", "scenario", "sink", ">payload", ">conc",
-                "format", ">lower", ">estimate", ">upper", ">records/s", ">p50", ">p90", ">p99", ">p99.9", ">max", ">errors",
+                "format", ">lower", ">estimate", ">upper", ">records/s", ">p50", ">p90", ">p99", ">p99.9", ">max",
+                ">errors",
                 "cpu gw/broker/lg", "verify");
         StringBuilder notes = new StringBuilder();
         for (CellResult cell : cells) {

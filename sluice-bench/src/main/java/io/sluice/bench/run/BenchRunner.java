@@ -107,8 +107,10 @@ public final class BenchRunner {
                 if (interactive) {
                     out.print("\r" + " ".repeat(120) + "\r");
                 }
-                out.println(label + "  " + r.status() + "  " + String.format("%,.0f", r.throughput().estimate()) + " req/s  "
-                        + (r.recordsPerRequest() > 1 ? String.format("%,.0f", r.recordsPerSecond()) + " records/s  " : "")
+                out.println(label + "  " + r.status() + "  " + String.format("%,.0f", r.throughput().estimate())
+                        + " req/s  "
+                        + (r.recordsPerRequest() > 1 ? String.format("%,.0f", r.recordsPerSecond()) + " records/s  "
+                        : "")
                         + r.verification().successes() + " x 2xx" + (r.recordsPerRequest() > 1 ? " x "
                         + r.recordsPerRequest() + " records" : "") + (r.note().isEmpty() ? "" : "  " + r.note()));
             }
@@ -367,7 +369,8 @@ public final class BenchRunner {
                 cell.sink(), cell.payloadBytes(), cell.concurrency(), new Estimate(0, 0, 0),
                 new LatencySummary(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN), Map.of(), Map.of(),
                 new CpuUsage(Double.NaN, Double.NaN, Double.NaN), new Verification(0, 0, false),
-                new OutlierSummary(0, 0, 0, 0, 0), List.of(), "FAILED", why, null, cell.format().cliName(), cell.batch());
+                new OutlierSummary(0, 0, 0, 0, 0), List.of(), "FAILED", why, null, cell.format().cliName(),
+                cell.batch());
     }
 
     /** CPU of the gateway and the broker between the start of measurement and its end. */

@@ -43,7 +43,8 @@ class RecordsPerSecondTest {
 
         assertThat(TerminalTable.cells(cells)).contains("records/s").contains("v2-json x10").contains("10,000");
         String md = MarkdownReport.render(new BenchRun("2026-12-02T01:45:00Z", Map.of(), Map.of(), cells));
-        assertThat(md).contains("## Records", "| `epoll/raw/ack/keepalive/kafka/34B/c64/v2-json/b10` | v2-json | 10 | 1,000.0 | 10,000 |");
+        assertThat(md).contains("## Records",
+                "| `epoll/raw/ack/keepalive/kafka/34B/c64/v2-json/b10` | v2-json | 10 | 1,000.0 | 10,000 |");
         assertThat(MarkdownReport.render(new BenchRun("x", Map.of(), Map.of(), List.of(cell("raw", 1, 5, 5)))))
                 .doesNotContain("## Records");
     }
