@@ -2,6 +2,7 @@ package io.sluice.cli;
 
 import io.sluice.bench.run.BenchOptions;
 import io.sluice.bench.run.BenchRunner;
+import io.sluice.loadgen.BodyFormat;
 import io.sluice.loadgen.Scenario;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -52,6 +55,17 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--payload-bytes", defaultValue = "34", description = "Body size; the default is the "
             + "experiment's ~34-byte JSON. Default: ${DEFAULT-VALUE}.")
     int payloadBytes;
+
+    @Option(names = "--format", split = ",", paramLabel = "FORMAT", converter = FormatConverter.class,
+            description = "How requests carry records, one cell each: raw (one record per request, the experiment's "
+                    + "body), ndjson (application/x-ndjson, --batch lines), v2-json (the REST Proxy v2 envelope "
+                    + "{\"records\":[{\"value\":{...}}, ...]}, --batch records). Default: raw.")
+    List<BodyFormat> formats;
+
+    @Option(names = "--batch", defaultValue = "1", paramLabel = "N", description = "Records per request of ndjson "
+            + "and v2-json (raw always sends 1); the report gives records/s next to req/s, and Kafka must hold "
+            + "2xx x N records. Default: ${DEFAULT-VALUE}.")
+    int batch;
 
     @Option(names = "--connections", defaultValue = "64", description = "Keep-alive connections (keepalive, "
             + "rate) or workers (connect). Default: ${DEFAULT-VALUE}.")
@@ -133,10 +147,24 @@ public final class BenchCommand implements Callable<Integer> {
         Duration w = HumanDuration.parse(warmup != null ? warmup : quick ? "3s" : "4s");
         Duration d = HumanDuration.parse(duration != null ? duration : quick ? "5s" : "8s");
         List<String> pins = pin == null ? null : Arrays.asList(pin.split(":", 2));
+        if (batch < 1 || batch > 100_000) {
+            throw new ParameterException(spec.commandLine(), "--batch must be between 1 and 100000 records per "
+                    + "request, not " + batch);
+        }
+        List<BodyFormat> bodies = formats != null ? formats.stream().distinct().toList() : List.of(BodyFormat.RAW);
         return new BenchOptions(io, http, delivery, shapes, payloadBytes, connections, burstSize, rate, w, d,
                 quick ? Math.min(samples, 6) : samples, !noBaselines && targetUrl == null, quick, bootstrapServers,
                 targetUrl, pins, output, compare, gateway.jvmArgs(),
                 gateway.serveArgs(),
-                HumanDuration.parse(brokerWarmup != null ? brokerWarmup : quick ? "20s" : "30s"), tls && targetUrl == null);
+                HumanDuration.parse(brokerWarmup != null ? brokerWarmup : quick ? "20s" : "30s"),
+                tls && targetUrl == null, bodies, batch);
+    }
+
+    /** {@code --format} values by their command-line names (raw, ndjson, v2-json). */
+    static final class FormatConverter implements ITypeConverter<BodyFormat> {
+        @Override
+        public BodyFormat convert(String value) {
+            return BodyFormat.parse(value);
+        }
     }
 }

@@ -13,6 +13,7 @@ import io.sluice.gateway.access.Authorizer;
 import io.sluice.gateway.access.BasicUsers;
 import io.sluice.gateway.access.Principal;
 import io.sluice.gateway.access.QuotaGate;
+import io.sluice.gateway.http.OpenApiDocument;
 import io.sluice.gateway.testing.HttpConnection;
 import io.sluice.gateway.testing.HttpConnection.Response;
 import io.sluice.gateway.testing.KafkaRecords;
@@ -214,6 +215,15 @@ class AccessGateTest extends SharedBrokerTest {
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.bodyText()).contains("sluice_auth_failures_total{method=\"api-key\",reason=\"invalid\"}")
                 .contains("sluice_forbidden_total").doesNotContain(aliceKey).doesNotContain(slowKey);
+    }
+
+    @Test
+    void shouldServeTheOpenApiDocumentWithoutCredentials() throws Exception {
+        Response r = send(get("/openapi.json"));
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo(OpenApiDocument.bytes());
+        assertThat(send(post("/topics/events", body("x"))).status()).isEqualTo(401); // the gate is on
     }
 
     private static String basic(String user, String password) {

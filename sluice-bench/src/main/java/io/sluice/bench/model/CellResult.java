@@ -25,12 +25,39 @@ import java.util.Map;
  * @param status       OK, FAILED (verification failed or the cell broke) or SKIPPED
  * @param note         why a cell failed or was skipped; empty otherwise
  * @param tls          handshake figures of a TLS cell; null in plaintext
+ * @param format       raw, ndjson or v2-json (null in results written before formats: raw)
+ * @param batch        records per request (0 in results written before batches: 1)
  */
 public record CellResult(String id, String runtime, String http, String delivery, String scenario, String sink,
                          int payloadBytes, int concurrency, Estimate throughput, LatencySummary latency,
                          Map<String, Long> statuses, Map<String, Long> errors, CpuUsage cpu,
                          Verification verification, OutlierSummary outliers, List<Long> perSecond,
-                         String status, String note, TlsFigures tls) {
+                         String status, String note, TlsFigures tls, String format, int batch) {
+
+    /** A cell of raw requests, one record each. */
+    public CellResult(String id, String runtime, String http, String delivery, String scenario, String sink,
+                      int payloadBytes, int concurrency, Estimate throughput, LatencySummary latency,
+                      Map<String, Long> statuses, Map<String, Long> errors, CpuUsage cpu,
+                      Verification verification, OutlierSummary outliers, List<Long> perSecond,
+                      String status, String note, TlsFigures tls) {
+        this(id, runtime, http, delivery, scenario, sink, payloadBytes, concurrency, throughput, latency, statuses,
+                errors, cpu, verification, outliers, perSecond, status, note, tls, "raw", 1);
+    }
+
+    /** Records per request: 1 for raw cells and for results written before batches. */
+    public int recordsPerRequest() {
+        return Math.max(1, batch);
+    }
+
+    /** Records per second: the throughput estimate times the records each request carries; NaN when unknown. */
+    public double recordsPerSecond() {
+        return throughput == null ? Double.NaN : throughput.estimate() * recordsPerRequest();
+    }
+
+    /** The body format, {@code raw} for results written before formats. */
+    public String formatName() {
+        return format == null ? "raw" : format;
+    }
 
     /** A plaintext cell (no TLS figures). */
     public CellResult(String id, String runtime, String http, String delivery, String scenario, String sink,

@@ -56,7 +56,13 @@ final class CellFacts {
             return "2xx=- records=- " + outcome(cell);
         }
         String records = v.applicable() ? Formats.count(v.records()) : "n/a";
-        return "2xx=" + Formats.count(v.successes()) + " records=" + records + " " + outcome(cell);
+        String batch = v.recordsPerRequest() > 1 ? " x" + v.recordsPerRequest() : "";
+        return "2xx=" + Formats.count(v.successes()) + batch + " records=" + records + " " + outcome(cell);
+    }
+
+    /** The body format and its records per request: {@code raw}, {@code v2-json x10}. */
+    static String format(CellResult cell) {
+        return cell.formatName() + (cell.recordsPerRequest() > 1 ? " x" + cell.recordsPerRequest() : "");
     }
 
     /** The payload size as {@code 34B}. */

@@ -9,7 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code report.md}: environment, settings, a throughput table and a latency table, failed cells marked in
+ * {@code report.md}: environment, settings, a throughput table (and records per second when requests carry
+ * batches) and a latency table, failed cells marked in
  * bold with the reason below. GitHub-flavoured Markdown.
  */
 public final class MarkdownReport {
@@ -26,6 +27,11 @@ public final class MarkdownReport {
         out.append("## Throughput\n\nRequests per second with the 95% bootstrap confidence interval. ")
                 .append("Verification: records the topic gained against 2xx answers.\n\n")
                 .append(throughputTable(run.cells())).append('\n');
+        if (run.cells().stream().anyMatch(c -> c.recordsPerRequest() > 1)) {
+            out.append("## Records\n\nRecords per second: requests per second times the records each request ")
+                    .append("carries (raw: 1; ndjson and v2-json: --batch).\n\n")
+                    .append(recordsTable(run.cells())).append('\n');
+        }
         out.append("## Latency\n\nPercentiles of answered requests (RATE: from the intended start time).\n\n")
                 .append(latencyTable(run.cells()));
         List<String> tls = TlsSummary.lines(run.cells());
@@ -56,6 +62,19 @@ public final class MarkdownReport {
                             : String.format(Locale.ROOT, "%.1f%%", t.relativeHalfWidth() * 100),
                     CellFacts.outliers(cell), Formats.count(CellFacts.errors(cell)), CellFacts.cpu(cell),
                     CellFacts.failed(cell) ? verify.replace(CellFacts.FAILED, "**FAILED**") : verify);
+        }
+        return out.toString();
+    }
+
+    static String recordsTable(List<CellResult> cells) {
+        StringBuilder out = new StringBuilder();
+        row(out, "cell", "format", "records/request", "req/s", "records/s");
+        out.append("|---|---|--:|--:|--:|\n");
+        for (CellResult cell : cells) {
+            Estimate t = cell.throughput();
+            row(out, marked(cell), cell.formatName(), String.valueOf(cell.recordsPerRequest()),
+                    t == null ? Formats.UNKNOWN : Formats.rate(t.estimate()),
+                    t == null ? Formats.UNKNOWN : Formats.rate(cell.recordsPerSecond()));
         }
         return out.toString();
     }

@@ -34,23 +34,26 @@ public final class TerminalTable {
     }
 
     /**
-     * One line per cell: runtime, http, delivery, scenario, sink, payload, concurrency, the throughput's 95%
-     * interval in req/s (lower, estimate, upper), latency p50 p90 p99 p99.9 max, errors (no answer or
+     * One line per cell: runtime, http, delivery, scenario, sink, payload, concurrency, body format with its
+     * records per request, the throughput's 95% interval in req/s (lower, estimate, upper), records/s, latency
+     * p50 p90 p99 p99.9 max, errors (no answer or
      * non-2xx), CPU cores of gateway/broker/load generator, and the verification against Kafka.
      */
     public static String cells(List<CellResult> cells) {
         TextTable table = new TextTable("runtime", "http", "delivery", "scenario", "sink", ">payload", ">conc",
-                ">lower", ">estimate", ">upper", ">p50", ">p90", ">p99", ">p99.9", ">max", ">errors",
+                "format", ">lower", ">estimate", ">upper", ">records/s", ">p50", ">p90", ">p99", ">p99.9", ">max",
+                ">errors",
                 "cpu gw/broker/lg", "verify");
         StringBuilder notes = new StringBuilder();
         for (CellResult cell : cells) {
             Estimate t = cell.throughput();
             LatencySummary l = cell.latency();
             table.row(cell.runtime(), cell.http(), cell.delivery(), cell.scenario(), cell.sink(),
-                    CellFacts.payload(cell), String.valueOf(cell.concurrency()),
+                    CellFacts.payload(cell), String.valueOf(cell.concurrency()), CellFacts.format(cell),
                     t == null ? Formats.UNKNOWN : Formats.rate(t.lower()),
                     t == null ? Formats.UNKNOWN : Formats.rate(t.estimate()),
                     t == null ? Formats.UNKNOWN : Formats.rate(t.upper()),
+                    t == null ? Formats.UNKNOWN : Formats.rate(cell.recordsPerSecond()),
                     l == null ? Formats.UNKNOWN : Formats.micros(l.p50()),
                     l == null ? Formats.UNKNOWN : Formats.micros(l.p90()),
                     l == null ? Formats.UNKNOWN : Formats.micros(l.p99()),
@@ -67,7 +70,8 @@ public final class TerminalTable {
                 notes.append('\n');
             }
         }
-        return "throughput: req/s, 95% bootstrap CI (lower estimate upper); latency: percentiles\n"
+        return "throughput: req/s, 95% bootstrap CI (lower estimate upper), and records/s (estimate x records per "
+                + "request); latency: percentiles\n"
                 + table.render() + (notes.isEmpty() ? "" : "\n" + notes);
     }
 }

@@ -1,5 +1,6 @@
 package io.sluice.bench.run;
 
+import io.sluice.loadgen.BodyFormat;
 import io.sluice.loadgen.Scenario;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,13 +31,27 @@ import java.util.List;
  * @param gatewayArgs      extra {@code sluice serve} options for the gateway under test
  * @param brokerWarmup     how long to produce before the first cell (zero: no broker warm-up)
  * @param tls              also run each gateway cell over TLS (see {@link Matrix})
+ * @param formats          how requests carry records (raw, ndjson, v2-json); one cell each
+ * @param batch            records per request of the batching formats (raw cells always carry 1)
  */
 public record BenchOptions(List<String> runtimes, List<String> https, List<String> deliveries,
                            List<Scenario> scenarios, int payloadBytes, int connections, int burstSize, double rate,
                            Duration warmup, Duration duration, int samples, boolean baselines, boolean quick,
                            String bootstrapServers, String targetUrl, List<String> pinCpus, Path outputRoot,
                            Path compare, List<String> gatewayJvmArgs, List<String> gatewayArgs,
-                           Duration brokerWarmup, boolean tls) {
+                           Duration brokerWarmup, boolean tls, List<BodyFormat> formats, int batch) {
+
+    /** Raw requests only, one record each. */
+    public BenchOptions(List<String> runtimes, List<String> https, List<String> deliveries,
+                        List<Scenario> scenarios, int payloadBytes, int connections, int burstSize, double rate,
+                        Duration warmup, Duration duration, int samples, boolean baselines, boolean quick,
+                        String bootstrapServers, String targetUrl, List<String> pinCpus, Path outputRoot,
+                        Path compare, List<String> gatewayJvmArgs, List<String> gatewayArgs,
+                        Duration brokerWarmup, boolean tls) {
+        this(runtimes, https, deliveries, scenarios, payloadBytes, connections, burstSize, rate, warmup, duration,
+                samples, baselines, quick, bootstrapServers, targetUrl, pinCpus, outputRoot, compare, gatewayJvmArgs,
+                gatewayArgs, brokerWarmup, tls, List.of(BodyFormat.RAW), 1);
+    }
 
     /** Options without the TLS cells. */
     public BenchOptions(List<String> runtimes, List<String> https, List<String> deliveries,

@@ -26,6 +26,7 @@ import io.sluice.loadgen.LoadGenerator;
 import io.sluice.loadgen.LoadResult;
 import io.sluice.loadgen.LoadSpec;
 import io.sluice.loadgen.ProgressListener;
+import io.sluice.loadgen.BodyFormat;
 import io.sluice.loadgen.RequestTemplate;
 import io.sluice.loadgen.Scenario;
 import java.io.IOException;
@@ -106,8 +107,12 @@ public final class BenchRunner {
                 if (interactive) {
                     out.print("\r" + " ".repeat(120) + "\r");
                 }
-                out.println(label + "  " + r.status() + "  " + String.format("%,.0f", r.throughput().estimate()) + " req/s  "
-                        + r.verification().successes() + " x 2xx" + (r.note().isEmpty() ? "" : "  " + r.note()));
+                out.println(label + "  " + r.status() + "  " + String.format("%,.0f", r.throughput().estimate())
+                        + " req/s  "
+                        + (r.recordsPerRequest() > 1 ? String.format("%,.0f", r.recordsPerSecond()) + " records/s  "
+                        : "")
+                        + r.verification().successes() + " x 2xx" + (r.recordsPerRequest() > 1 ? " x "
+                        + r.recordsPerRequest() + " records" : "") + (r.note().isEmpty() ? "" : "  " + r.note()));
             }
             BenchRun run = new BenchRun(started.toString(), env, settings(), results);
             writeReports(run, dir);
@@ -150,6 +155,8 @@ public final class BenchRunner {
         s.put("delivery", String.join(",", options.deliveries()));
         s.put("scenarios", String.join(",", options.scenarios().stream().map(Scenario::cliName).toList()));
         s.put("payload bytes", Integer.toString(options.payloadBytes()));
+        s.put("formats", String.join(",", options.formats().stream().map(BodyFormat::cliName).toList()));
+        s.put("batch", Integer.toString(options.batch()));
         s.put("connections", Integer.toString(options.connections()));
         s.put("burst size", Integer.toString(options.burstSize()));
         s.put("rate", Double.toString(options.rate()));
@@ -217,8 +224,8 @@ public final class BenchRunner {
             String cpus = options.pinCpus() == null ? null : options.pinCpus().get(0);
             Path log = dir.resolve("gateway-" + cell.id().replace('/', '_') + ".log");
             gateway = GatewayProcess.start(port, args, options.gatewayJvmArgs(), cpus, log, Duration.ofSeconds(60));
-            request = new RequestTemplate("127.0.0.1", loadPort, "/topics/" + TOPIC, "application/json",
-                    RequestTemplate.jsonPayload(cell.payloadBytes()));
+            request = cell.format().template("127.0.0.1", loadPort, "/topics/" + TOPIC, cell.batch(),
+                    cell.payloadBytes());
         }
         try (TopicOffsets offsets = cell.verifiable() ? new TopicOffsets(bootstrap, TOPIC) : null) {
             long before = offsets == null ? 0 : offsets.sum();
@@ -232,7 +239,7 @@ public final class BenchRunner {
             gateway = null;
             long records = offsets == null ? 0 : offsets.sum() - before;
             long successes = load.successes() + load.warmupSuccesses();
-            Verification verification = new Verification(successes, records, cell.verifiable());
+            Verification verification = new Verification(successes, records, cell.verifiable(), cell.batch());
             String problem = exit != 0 ? "gateway exited with " + exit : null;
             return result(cell, estimator.estimate(cell.scenario(), load.samples()),
                     LatencySummaries.ofMicros(load.latencyMicros()), statuses(load), errors(load),
@@ -341,8 +348,8 @@ public final class BenchRunner {
                                      Verification verification, OutlierSummary outliers, long[] perSecond,
                                      String problem, String note, TlsFigures tls) {
         if (problem == null && !verification.ok()) {
-            problem = "verification failed: " + verification.successes() + " successes, " + verification.records()
-                    + " records in Kafka";
+            problem = "verification failed: " + verification.successes() + " successes ("
+                    + verification.expectedRecords() + " records), " + verification.records() + " records in Kafka";
         } else if (problem == null && verification.successes() == 0) {
             problem = "no successful request";
         }
@@ -354,7 +361,7 @@ public final class BenchRunner {
         return new CellResult(cell.id(), cell.runtime(), cell.http(), cell.delivery(), cell.scenario().cliName(),
                 cell.sink(), cell.payloadBytes(), cell.concurrency(), throughput, latency, statuses, errors, cpu,
                 verification, outliers, timeline, ok ? "OK" : "FAILED",
-                ok ? note : problem, tls);
+                ok ? note : problem, tls, cell.format().cliName(), cell.batch());
     }
 
     private static CellResult failed(CellSpec cell, String why) {
@@ -362,7 +369,8 @@ public final class BenchRunner {
                 cell.sink(), cell.payloadBytes(), cell.concurrency(), new Estimate(0, 0, 0),
                 new LatencySummary(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN), Map.of(), Map.of(),
                 new CpuUsage(Double.NaN, Double.NaN, Double.NaN), new Verification(0, 0, false),
-                new OutlierSummary(0, 0, 0, 0, 0), List.of(), "FAILED", why);
+                new OutlierSummary(0, 0, 0, 0, 0), List.of(), "FAILED", why, null, cell.format().cliName(),
+                cell.batch());
     }
 
     /** CPU of the gateway and the broker between the start of measurement and its end. */

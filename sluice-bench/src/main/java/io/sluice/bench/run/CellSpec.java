@@ -1,5 +1,6 @@
 package io.sluice.bench.run;
 
+import io.sluice.loadgen.BodyFormat;
 import io.sluice.loadgen.Scenario;
 
 /**
@@ -15,12 +16,21 @@ import io.sluice.loadgen.Scenario;
  * @param rate         offered rate for the rate scenario (0 otherwise)
  * @param transport    {@value #PLAIN}, {@value #TLS} (TLS, sessions resumed where the client can) or
  *                     {@value #TLS_FULL} (TLS, every connection a full handshake)
+ * @param format       how requests carry records: raw (one per request), ndjson or v2-json
+ * @param batch        records per request (1 for raw)
  */
 public record CellSpec(String runtime, String http, String delivery, Scenario scenario, String sink,
-                       int payloadBytes, int concurrency, double rate, String transport) {
+                       int payloadBytes, int concurrency, double rate, String transport, BodyFormat format,
+                       int batch) {
     public static final String PLAIN = "plain";
     public static final String TLS = "tls";
     public static final String TLS_FULL = "tls-full";
+
+    /** A cell of raw requests, one record each. */
+    public CellSpec(String runtime, String http, String delivery, Scenario scenario, String sink,
+                    int payloadBytes, int concurrency, double rate, String transport) {
+        this(runtime, http, delivery, scenario, sink, payloadBytes, concurrency, rate, transport, BodyFormat.RAW, 1);
+    }
 
     /** A plaintext cell. */
     public CellSpec(String runtime, String http, String delivery, Scenario scenario, String sink,
@@ -30,11 +40,12 @@ public record CellSpec(String runtime, String http, String delivery, Scenario sc
 
     /**
      * A stable key, used to compare runs: runtime/http/delivery/scenario/sink/payloadB/cN, and /tls or /tls-full
-     * for TLS cells (plaintext ids are as they always were).
+     * for TLS cells, then /ndjson/b10 or /v2-json/b10 for batched formats (raw cells' ids are as they always were).
      */
     public String id() {
         return runtime + "/" + http + "/" + delivery + "/" + scenario.cliName() + "/" + sink + "/" + payloadBytes
-                + "B/c" + concurrency + (rate > 0 ? "/r" + (long) rate : "") + (isTls() ? "/" + transport : "");
+                + "B/c" + concurrency + (rate > 0 ? "/r" + (long) rate : "") + (isTls() ? "/" + transport : "")
+                + (format == BodyFormat.RAW ? "" : "/" + format.cliName() + "/b" + batch);
     }
 
     public boolean isTls() {
@@ -43,7 +54,14 @@ public record CellSpec(String runtime, String http, String delivery, Scenario sc
 
     /** The same cell over another transport. */
     public CellSpec over(String otherTransport) {
-        return new CellSpec(runtime, http, delivery, scenario, sink, payloadBytes, concurrency, rate, otherTransport);
+        return new CellSpec(runtime, http, delivery, scenario, sink, payloadBytes, concurrency, rate, otherTransport,
+                format, batch);
+    }
+
+    /** The same cell with another body format and batch size. */
+    public CellSpec carrying(BodyFormat otherFormat, int otherBatch) {
+        return new CellSpec(runtime, http, delivery, scenario, sink, payloadBytes, concurrency, rate, transport,
+                otherFormat, otherBatch);
     }
 
     public boolean isProducerBaseline() {

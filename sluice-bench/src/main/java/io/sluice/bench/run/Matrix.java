@@ -1,5 +1,6 @@
 package io.sluice.bench.run;
 
+import io.sluice.loadgen.BodyFormat;
 import io.sluice.loadgen.Scenario;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,9 @@ import java.util.List;
  * and rate cells once over TLS (the handshakes happen before the measurement; what is left is the cost of
  * encryption), burst and connect cells twice, with session resumption and with full handshakes only, since
  * there every request is a new connection and the handshake is the cost.
+ *
+ * <p>With several {@code --format}s, the formats of one configuration run back to back (raw, then ndjson and
+ * v2-json with {@code --batch} records per request), so their records per second compare like for like.
  */
 public final class Matrix {
     private Matrix() {
@@ -34,10 +38,12 @@ public final class Matrix {
                         if (io.equals("virtual") && http.equals("codec")) {
                             continue; // not a valid combination
                         }
-                        CellSpec plain = cell(io, http, d, s, "kafka", o);
-                        cells.add(plain);
-                        if (o.tls()) {
-                            cells.addAll(tlsTwins(plain));
+                        for (BodyFormat f : o.formats()) {
+                            CellSpec plain = cell(io, http, d, s, "kafka", o).carrying(f, f.batches() ? o.batch() : 1);
+                            cells.add(plain);
+                            if (o.tls()) {
+                                cells.addAll(tlsTwins(plain));
+                            }
                         }
                     }
                 }

@@ -64,4 +64,20 @@ class MatrixTest {
 
         assertThat(cells).hasSize(4).allMatch(CellSpec::isExternal).noneMatch(CellSpec::verifiable);
     }
+
+    @Test
+    void shouldAddOneCellPerFormatAndKeepRawAtOneRecordPerRequest() {
+        BenchOptions o = options(List.of("epoll"), List.of("raw"), true, null);
+        BenchOptions formats = new BenchOptions(o.runtimes(), o.https(), List.of("ack"), List.of(Scenario.KEEPALIVE),
+                34, 64, 1000, 20000, Duration.ofSeconds(1), Duration.ofSeconds(2), 5, true, false, null, null, null,
+                Path.of("x"), null, List.of(), List.of(), Duration.ZERO, false,
+                List.of(io.sluice.loadgen.BodyFormat.RAW, io.sluice.loadgen.BodyFormat.V2_JSON), 50);
+
+        List<CellSpec> cells = Matrix.of(formats);
+
+        assertThat(cells).filteredOn(c -> c.sink().equals("kafka")).extracting(CellSpec::id).containsExactly(
+                "epoll/raw/ack/keepalive/kafka/34B/c64", "epoll/raw/ack/keepalive/kafka/34B/c64/v2-json/b50");
+        assertThat(cells).filteredOn(c -> !c.sink().equals("kafka"))
+                .allMatch(c -> c.format() == io.sluice.loadgen.BodyFormat.RAW && c.batch() == 1);
+    }
 }

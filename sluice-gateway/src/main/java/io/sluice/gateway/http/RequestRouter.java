@@ -22,6 +22,7 @@ import java.util.concurrent.Executor;
  * POST /topics/{topic}/partitions/{p}        publish to one partition
  * POST /anything/else                        publish to the default topic (unless disabled)
  * GET  /healthz  /readyz  /metrics           liveness, readiness, Prometheus metrics (HEAD too)
+ * GET  /openapi.json                         this API as an OpenAPI 3.1 document (HEAD too)
  * GET  /topics  /topics/{topic}              discovery: producible topics, one topic's partitions
  * POST /v3/clusters/{id}/topics/{t}/records  REST Proxy v3 (and records:batch, GET /v3/clusters[/{id}])
  * OPTIONS any of these                       200 with Allow; a CORS preflight with --cors-origins
@@ -31,7 +32,8 @@ import java.util.concurrent.Executor;
  *
  * <p>Before a request's body is read, {@link #admit} asks the {@link RequestGate} whether it may go on
  * (401, 403, 429). The health and metrics paths are not gated: probes and scrapers carry no credentials;
- * nor is OPTIONS, which publishes nothing and which a browser's preflight sends without credentials.
+ * nor is {@code /openapi.json}, which describes the API and reveals no data; nor is OPTIONS, which
+ * publishes nothing and which a browser's preflight sends without credentials.
  *
  * <p>{@link RouterOptions}: a {@code Content-Encoding} body is decoded before the produce format reads
  * it ({@link ContentDecoder}); every answer, refusals at head time included, gets its CORS headers
@@ -111,7 +113,8 @@ public final class RequestRouter {
     }
 
     private static boolean isUngated(String path) {
-        return path.equals("/healthz") || path.equals("/readyz") || path.equals("/metrics");
+        return path.equals("/healthz") || path.equals("/readyz") || path.equals("/metrics")
+                || path.equals("/openapi.json");
     }
 
     /**
@@ -183,6 +186,8 @@ public final class RequestRouter {
             case "/metrics":
                 return done(getOnly(req, "metrics", () -> new GatewayResponse(200, metrics.contentType(),
                         metrics.scrape(), List.of(), "metrics", false)));
+            case "/openapi.json":
+                return done(getOnly(req, "openapi", OpenApiDocument::response));
             default:
                 break;
         }
