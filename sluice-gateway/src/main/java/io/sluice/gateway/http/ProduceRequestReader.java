@@ -61,24 +61,7 @@ public final class ProduceRequestReader {
 
     /** True for application/x-ndjson or application/ndjson, parameters allowed; allocation-free. */
     static boolean isNdjson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        int end = contentType.indexOf(';');
-        end = end < 0 ? contentType.length() : end;
-        int start = 0;
-        while (start < end && contentType.charAt(start) == ' ') {
-            start++;
-        }
-        while (end > start && contentType.charAt(end - 1) == ' ') {
-            end--;
-        }
-        return isMime(contentType, start, end, "application/x-ndjson") || isMime(contentType, start, end,
-                "application/ndjson");
-    }
-
-    private static boolean isMime(String s, int start, int end, String mime) {
-        return end - start == mime.length() && s.regionMatches(true, start, mime, 0, mime.length());
+        return MediaRanges.is(contentType, "application/x-ndjson") || MediaRanges.is(contentType, "application/ndjson");
     }
 
     /** Non-blank lines (a trailing CR removed), each checked to be one JSON value. */

@@ -9,7 +9,10 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
 import io.sluice.gateway.http.RequestRejection;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Stateless and thread-safe: reading the peers' JSON envelopes: a syntax error is a 400 that says where, a wrong shape is a 422 that
@@ -65,6 +68,32 @@ public final class PeerJson {
     }
 
     /** The bytes of a base64 string field; 422 naming it when it is not a string or not base64. */
+    /**
+     * Record headers as the peers send them, {@code [{"<nameKey>":"n","value":"<base64>"}]}: Strimzi's and
+     * REST Proxy v2's {@code key}, REST Proxy v3's {@code name}; a missing or null value is empty.
+     */
+    static List<Map.Entry<String, byte[]>> headers(JsonNode h, String field, String nameKey)
+            throws RequestRejection {
+        if (h == null || h.isNull()) {
+            return List.of();
+        }
+        if (!h.isArray()) {
+            throw shape(field, "must be an array of {\"" + nameKey + "\":..,\"value\":<base64>}");
+        }
+        List<Map.Entry<String, byte[]>> out = new ArrayList<>(h.size());
+        for (int i = 0; i < h.size(); i++) {
+            String f = field + "[" + i + "]";
+            JsonNode name = h.get(i).get(nameKey);
+            if (name == null || !name.isTextual()) {
+                throw shape(f + "." + nameKey, "is required and must be a string");
+            }
+            JsonNode value = h.get(i).get("value");
+            out.add(Map.entry(name.textValue(), value == null || value.isNull() ? new byte[0]
+                    : base64(value, f + ".value")));
+        }
+        return out;
+    }
+
     static byte[] base64(JsonNode value, String field) throws RequestRejection {
         if (!value.isTextual()) {
             throw shape(field, "must be a base64-encoded string");

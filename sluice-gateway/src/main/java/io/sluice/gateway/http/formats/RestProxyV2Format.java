@@ -1,5 +1,6 @@
 package io.sluice.gateway.http.formats;
 
+import io.sluice.gateway.http.MediaRanges;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sluice.gateway.DeliveryMode;
 import io.sluice.gateway.http.GatewayRequest;
@@ -58,21 +59,8 @@ public final class RestProxyV2Format implements ProduceFormat {
      * every produce request that has a Content-Type.
      */
     public static boolean isV2(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        int end = contentType.indexOf(';');
-        end = end < 0 ? contentType.length() : end;
-        int start = 0;
-        while (start < end && contentType.charAt(start) == ' ') {
-            start++;
-        }
-        while (end > start && contentType.charAt(end - 1) == ' ') {
-            end--;
-        }
-        return end - start >= PREFIX.length() - 1 + SUFFIX.length()
-                && contentType.regionMatches(true, start, PREFIX, 0, PREFIX.length() - 1)
-                && contentType.regionMatches(true, end - SUFFIX.length(), SUFFIX, 0, SUFFIX.length());
+        // the embedded format is optional: application/vnd.kafka.v2+json means binary
+        return MediaRanges.is(contentType, V2_JSON) || MediaRanges.isOfFamily(contentType, PREFIX, SUFFIX);
     }
 
     /** The format of one v2 request, from its media type, {@code Accept} header and query. */
@@ -88,7 +76,7 @@ public final class RestProxyV2Format implements ProduceFormat {
             default -> null;
         };
         boolean acceptable = MediaRanges.accepts(request.headers().get("Accept"), V2_JSON,
-                "application/vnd.kafka+json", "application/json");
+                "application/vnd.kafka+json", "application/json", "key");
         return new RestProxyV2Format(embedded, embedded == null ? name : null, isAsync(request.query()),
                 acceptable);
     }
@@ -164,7 +152,7 @@ public final class RestProxyV2Format implements ProduceFormat {
         }
         byte[] key = data(r.get("key"), field + ".key");
         byte[] value = data(r.get("value"), field + ".value");
-        return new IngestRecord(partition, key, value, headers(r.get("headers"), field + ".headers"),
+        return new IngestRecord(partition, key, value, PeerJson.headers(r.get("headers"), field + ".headers", "key"),
                 timestamp(r.get("timestamp"), field + ".timestamp"));
     }
 
@@ -183,29 +171,6 @@ public final class RestProxyV2Format implements ProduceFormat {
                 yield v.textValue().getBytes(StandardCharsets.UTF_8);
             }
         };
-    }
-
-    /** Strimzi's {@code [{"key":"k","value":"<base64>"}]}. */
-    private static List<Map.Entry<String, byte[]>> headers(JsonNode h, String field) throws RequestRejection {
-        if (h == null || h.isNull()) {
-            return List.of();
-        }
-        if (!h.isArray()) {
-            throw PeerJson.shape(field, "must be an array of {\"key\":..,\"value\":<base64>}");
-        }
-        List<Map.Entry<String, byte[]>> out = new ArrayList<>(h.size());
-        for (int i = 0; i < h.size(); i++) {
-            JsonNode e = h.get(i);
-            String f = field + "[" + i + "]";
-            JsonNode name = e.get("key");
-            if (name == null || !name.isTextual()) {
-                throw PeerJson.shape(f + ".key", "is required and must be a string");
-            }
-            JsonNode value = e.get("value");
-            out.add(Map.entry(name.textValue(), value == null || value.isNull() ? new byte[0]
-                    : PeerJson.base64(value, f + ".value")));
-        }
-        return out;
     }
 
     private static Long timestamp(JsonNode t, String field) throws RequestRejection {

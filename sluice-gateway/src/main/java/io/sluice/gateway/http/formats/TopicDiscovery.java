@@ -1,5 +1,6 @@
 package io.sluice.gateway.http.formats;
 
+import io.sluice.gateway.http.MediaRanges;
 import io.sluice.gateway.http.GatewayRequest;
 import io.sluice.gateway.http.GatewayResponse;
 import io.sluice.gateway.ingest.ClusterView;

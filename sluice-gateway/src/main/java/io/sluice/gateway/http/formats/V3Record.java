@@ -7,10 +7,8 @@ import io.sluice.gateway.ingest.IngestRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * One REST Proxy v3 record ({@code ProduceRequest} / {@code ProduceBatchRequestEntry} of kafka-rest's
@@ -51,7 +49,8 @@ record V3Record(IngestRecord record, String keyType, String valueType) {
         String keyType = type(key, field + "key");
         String valueType = type(value, field + "value");
         return new V3Record(new IngestRecord(partition, data(key, keyType, field + "key"),
-                data(value, valueType, field + "value"), headers(node.get("headers"), field + "headers"),
+                data(value, valueType, field + "value"),
+                PeerJson.headers(node.get("headers"), field + "headers", "name"),
                 timestamp(node.get("timestamp"), field + "timestamp")), keyType, valueType);
     }
 
@@ -106,27 +105,6 @@ record V3Record(IngestRecord record, String keyType, String valueType) {
                 yield data.textValue().getBytes(StandardCharsets.UTF_8);
             }
         };
-    }
-
-    private static List<Map.Entry<String, byte[]>> headers(JsonNode h, String field) throws RequestRejection {
-        if (h == null || h.isNull()) {
-            return List.of();
-        }
-        if (!h.isArray()) {
-            throw PeerJson.shape(field, "must be an array of {\"name\":..,\"value\":<base64>}");
-        }
-        List<Map.Entry<String, byte[]>> out = new ArrayList<>(h.size());
-        for (int i = 0; i < h.size(); i++) {
-            String f = field + "[" + i + "]";
-            JsonNode name = h.get(i).get("name");
-            if (name == null || !name.isTextual()) {
-                throw PeerJson.shape(f + ".name", "is required and must be a string");
-            }
-            JsonNode value = h.get(i).get("value");
-            out.add(Map.entry(name.textValue(), value == null || value.isNull() ? new byte[0]
-                    : PeerJson.base64(value, f + ".value")));
-        }
-        return out;
     }
 
     private static Long timestamp(JsonNode t, String field) throws RequestRejection {
