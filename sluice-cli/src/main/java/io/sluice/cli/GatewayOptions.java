@@ -227,8 +227,7 @@ public final class GatewayOptions {
         }
         return new AccessSettings(methods, apiKeys, jwtJwks == null || jwtJwks.isBlank() ? null : jwtJwks,
                 new JwtAuthenticator.Settings(jwtIssuer, jwtAudience, jwtPrincipalClaim, jwtGroupsClaim, null),
-                basicUsers, principalHeader, metricsPrincipalLabels, rules, quotas,
-                rules == null ? -1 : rules.ruleCount(), authFailureLimit, null);
+                basicUsers, principalHeader, metricsPrincipalLabels, rules, quotas, authFailureLimit, null);
     }
 
     @Option(names = "--tls-cert", paramLabel = "FILE",

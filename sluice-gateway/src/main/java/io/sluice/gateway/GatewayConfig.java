@@ -126,14 +126,6 @@ public record GatewayConfig(
                 producerProperties, maxQueuedRecords);
     }
 
-    /** This configuration with other access settings (e.g. with the ACL and quotas built from their files). */
-    public GatewayConfig withAccess(AccessSettings a) {
-        return new GatewayConfig(bind, port, bootstrapServers, defaultTopic, topicAllowList, topicPattern, delivery,
-                maxQueuedRecords, maxBodySize, maxHeaderSize, maxConnections, idleTimeout, headerReadTimeout,
-                bodyReadTimeout, drainTimeout, io, http, ioThreads, producerProperties, sink, a, tls, tlsPort, plaintext,
-                corsOrigins, traceHeaders);
-    }
-
     /** A builder holding Sluice's defaults; only {@code bootstrapServers} has none. */
     public static Builder builder(String bootstrapServers) {
         return new Builder(bootstrapServers);

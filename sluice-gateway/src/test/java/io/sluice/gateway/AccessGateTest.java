@@ -103,7 +103,7 @@ class AccessGateTest extends SharedBrokerTest {
     static void startGateway(IoMode io, HttpStyle http) {
         AccessSettings access = new AccessSettings(List.of(), dir.resolve("keys.txt"), null, null,
                 dir.resolve("users.txt"), HEADER,
-                false, ACL, QUOTA, 1, 1000, Duration.ofMinutes(1));
+                false, ACL, QUOTA, 1000, Duration.ofMinutes(1));
         gateway = Gateway.start(GatewayConfig.builder(kafka.bootstrapServers()).port(0).bind("127.0.0.1")
                 .io(io).http(http).ioThreads(2).access(access).build());
     }

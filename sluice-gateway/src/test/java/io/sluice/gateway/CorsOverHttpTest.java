@@ -62,7 +62,7 @@ class CorsOverHttpTest extends SharedBrokerTest {
     @BeforeParameterizedClassInvocation(injectArguments = true)
     static void startGateway(IoMode io, HttpStyle http) {
         AccessSettings access = new AccessSettings(List.of(), keys, null, null, null, null, false,
-                Authorizer.ALLOW_ALL, QuotaGate.UNLIMITED, -1, 1000, Duration.ofMinutes(1));
+                Authorizer.ALLOW_ALL, QuotaGate.UNLIMITED, 1000, Duration.ofMinutes(1));
         gateway = Gateway.start(GatewayConfig.builder(kafka.bootstrapServers()).port(0).bind("127.0.0.1")
                 .io(io).http(http).ioThreads(2).access(access).corsOrigins(List.of(ALLOWED, "http://localhost:3000"))
                 .build());

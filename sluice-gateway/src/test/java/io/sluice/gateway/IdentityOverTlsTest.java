@@ -97,7 +97,7 @@ class IdentityOverTlsTest extends SharedBrokerTest {
                 .withClientAuth(pki.ca().certFile(), ClientAuth.OPTIONAL, PrincipalSource.CN);
         AclAuthorizer acl = AclAuthorizer.fromFile(dir.resolve("acl.yaml"));
         AccessSettings access = new AccessSettings(List.of(AuthMethod.MTLS, AuthMethod.API_KEY),
-                dir.resolve("keys.txt"), null, null, null, HEADER, false, acl, QuotaGate.UNLIMITED, acl.ruleCount(),
+                dir.resolve("keys.txt"), null, null, null, HEADER, false, acl, QuotaGate.UNLIMITED,
                 AccessSettings.DEFAULT_FAILURE_LIMIT, AccessSettings.DEFAULT_FAILURE_WINDOW);
         gateway = Gateway.start(GatewayConfig.builder(kafka.bootstrapServers()).bind("127.0.0.1").port(0)
                 .plaintext(false).tlsPort(0).tls(tls).io(io).http(http).ioThreads(2).access(access).build());

@@ -84,7 +84,7 @@ class JwtOverHttpTest extends SharedBrokerTest {
         return new AccessSettings(List.of(AuthMethod.JWT), null,
                 "http://127.0.0.1:" + jwks.getAddress().getPort() + "/.well-known/jwks.json",
                 new JwtAuthenticator.Settings("https://idp.example", "sluice", "sub", "groups", Duration.ofSeconds(5)),
-                null, "sluice-principal", false, WRITERS, QuotaGate.UNLIMITED, 1, failureLimit, window);
+                null, "sluice-principal", false, WRITERS, QuotaGate.UNLIMITED, failureLimit, window);
     }
 
     private static Gateway start(IoMode io, HttpStyle http, AccessSettings access) {

@@ -81,7 +81,7 @@ class PeerApisAccessTest extends SharedBrokerTest {
     static void startGateway(IoMode io, HttpStyle http) throws Exception {
         AclAuthorizer acl = AclAuthorizer.fromFile(dir.resolve("acl.yaml"));
         AccessSettings access = new AccessSettings(List.of(), dir.resolve("keys.txt"), null, null, null, HEADER,
-                false, acl, QuotaGate.UNLIMITED, acl.ruleCount(), AccessSettings.DEFAULT_FAILURE_LIMIT,
+                false, acl, QuotaGate.UNLIMITED, AccessSettings.DEFAULT_FAILURE_LIMIT,
                 AccessSettings.DEFAULT_FAILURE_WINDOW);
         gateway = Gateway.start(GatewayConfig.builder(kafka.bootstrapServers()).bind("127.0.0.1").port(0)
                 .io(io).http(http).ioThreads(2).access(access).build());

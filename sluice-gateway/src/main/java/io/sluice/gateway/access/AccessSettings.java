@@ -20,20 +20,19 @@ import java.util.Objects;
  * @param metricsPrincipalLabels {@code --metrics-principal-labels}: label 403/429 counts by principal
  * @param authorizer             per-topic rules ({@link Authorizer#ALLOW_ALL} without {@code --acl})
  * @param quotas                 per-principal rates ({@link QuotaGate#UNLIMITED} without {@code --quota})
- * @param aclRules               the number of ACL rules, for the startup log; -1 without {@code --acl}
  * @param failureLimit           failed authentications per address per {@code failureWindow} before 429
  * @param failureWindow          see {@code failureLimit}
  */
 public record AccessSettings(List<AuthMethod> methods, Path apiKeys, String jwtJwks, JwtAuthenticator.Settings jwt,
                              Path basicUsers, String principalHeader, boolean metricsPrincipalLabels,
-                             Authorizer authorizer, QuotaGate quotas, int aclRules, int failureLimit,
+                             Authorizer authorizer, QuotaGate quotas, int failureLimit,
                              Duration failureWindow) {
     public static final int DEFAULT_FAILURE_LIMIT = 20;
     public static final Duration DEFAULT_FAILURE_WINDOW = Duration.ofMinutes(1);
 
     /** Everything off: the gateway as it was before authentication existed. */
     public static final AccessSettings NONE = new AccessSettings(List.of(), null, null, null, null, null, false,
-            Authorizer.ALLOW_ALL, QuotaGate.UNLIMITED, -1, DEFAULT_FAILURE_LIMIT, DEFAULT_FAILURE_WINDOW);
+            Authorizer.ALLOW_ALL, QuotaGate.UNLIMITED, DEFAULT_FAILURE_LIMIT, DEFAULT_FAILURE_WINDOW);
 
     public AccessSettings {
         methods = List.copyOf(methods == null ? List.of() : methods);
@@ -83,13 +82,8 @@ public record AccessSettings(List<AuthMethod> methods, Path apiKeys, String jwtJ
         return !effectiveMethods().isEmpty() || authorizer != Authorizer.ALLOW_ALL || quotas != QuotaGate.UNLIMITED;
     }
 
-    public AccessSettings withAuthorizer(Authorizer a, int rules) {
-        return new AccessSettings(methods, apiKeys, jwtJwks, jwt, basicUsers, principalHeader, metricsPrincipalLabels,
-                a, quotas, rules, failureLimit, failureWindow);
-    }
-
-    public AccessSettings withQuotas(QuotaGate q) {
-        return new AccessSettings(methods, apiKeys, jwtJwks, jwt, basicUsers, principalHeader, metricsPrincipalLabels,
-                authorizer, q, aclRules, failureLimit, failureWindow);
+    /** The number of ACL rules in force, for the startup log; -1 without {@code --acl}. */
+    public int aclRules() {
+        return authorizer instanceof AclAuthorizer acl ? acl.ruleCount() : -1;
     }
 }

@@ -27,7 +27,7 @@ class AccessControlTest {
     private final FakeTicker clock = new FakeTicker();
 
     private AccessSettings jwtFromFile(Path jwks) {
-        return new AccessSettings(List.of(), null, jwks.toString(), null, null, null, false, null, null, -1, 20,
+        return new AccessSettings(List.of(), null, jwks.toString(), null, null, null, false, null, null, 20,
                 Duration.ofMinutes(1));
     }
 
@@ -73,7 +73,7 @@ class AccessControlTest {
     void shouldFailTheStartWithTheFileAndLineOfABadPolicyFile() throws Exception {
         Path keys = Files.writeString(dir.resolve("keys.txt"), "# header\nk-1 alice\n");
         AccessSettings s = new AccessSettings(List.of(AuthMethod.API_KEY), keys, null, null, null, null, false, null,
-                null, -1, 20, null);
+                null, 20, null);
 
         assertThatThrownBy(() -> AccessControl.start(s, clock, clock)).isInstanceOf(PolicyFileException.class)
                 .hasMessageContaining("keys.txt:2:");
