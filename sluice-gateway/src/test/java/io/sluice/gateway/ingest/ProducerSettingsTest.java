@@ -10,13 +10,25 @@ class ProducerSettingsTest {
 
     @Test
     void shouldApplyUserPropertiesOverSluiceDefaults() {
-        Map<String, String> p = ProducerSettings.effective("h:9092", DeliveryMode.ACK,
-                Map.of("linger.ms", "20", "acks", "1"));
-        assertThat(p).containsEntry("bootstrap.servers", "h:9092").containsEntry("linger.ms", "20")
+        Map<String, String> p = ProducerSettings.effective("h:9092", DeliveryMode.ASYNC,
+                Map.of("linger.ms", "30", "acks", "1"));
+        assertThat(p).containsEntry("bootstrap.servers", "h:9092").containsEntry("linger.ms", "30")
                 .containsEntry("acks", "1").containsEntry("max.block.ms", "0")
                 .containsEntry("enable.idempotence", "true").containsEntry("batch.size", "262144")
                 .containsEntry("compression.type", "lz4").containsEntry("buffer.memory", "268435456")
                 .containsEntry("delivery.timeout.ms", "30000");
+    }
+
+    @Test
+    void shouldBatchAckModeByWaitingForTheProduceRequestInFlightWithoutCompressingItsSmallBatches() {
+        assertThat(ProducerSettings.effective("h:9092", DeliveryMode.ACK, Map.of()))
+                .containsEntry("max.in.flight.requests.per.connection", "1")
+                .containsEntry("compression.type", "none").containsEntry("linger.ms", "0");
+        assertThat(ProducerSettings.effective("h:9092", DeliveryMode.ASYNC, Map.of()))
+                .containsEntry("compression.type", "lz4").doesNotContainKey("max.in.flight.requests.per.connection");
+        assertThat(ProducerSettings.effective("h:9092", DeliveryMode.ACK,
+                Map.of("compression.type", "zstd", "max.in.flight.requests.per.connection", "5")))
+                .containsEntry("compression.type", "zstd").containsEntry("max.in.flight.requests.per.connection", "5");
     }
 
     @Test

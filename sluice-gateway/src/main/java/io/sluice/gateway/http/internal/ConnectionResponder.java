@@ -179,11 +179,14 @@ public final class ConnectionResponder implements ResponseSequencer.Writer {
             r.stream().start(new StreamSink());
             return r;
         }
-        var future = ctx.write(encoder.encode(r, ctx));
-        if (r.close()) {
-            ctx.flush();
-            future.addListener(linger ? LingeringClose.INSTANCE : ChannelFutureListener.CLOSE);
+        if (!r.close()) {
+            // Nobody listens for a kept-alive answer's write: no promise is made for it (a write error closes
+            // the channel through the pipeline anyway).
+            ctx.write(encoder.encode(r, ctx), ctx.voidPromise());
+            return r;
         }
+        ctx.writeAndFlush(encoder.encode(r, ctx))
+                .addListener(linger ? LingeringClose.INSTANCE : ChannelFutureListener.CLOSE);
         return r;
     }
 
