@@ -49,6 +49,20 @@ final class CellFacts {
         return Formats.cores(cpu.gateway()) + "/" + Formats.cores(cpu.broker()) + "/" + Formats.cores(cpu.loadgen());
     }
 
+    /**
+     * The gateway's CPU microseconds per request, {@code 18.4}; for batching formats also per record,
+     * {@code 24.5 (2.45/rec)}.
+     */
+    static String cpuPerRequest(CellResult cell) {
+        CpuUsage cpu = cell.cpu();
+        if (cpu == null) {
+            return Formats.UNKNOWN;
+        }
+        String perRequest = Formats.cpuMicros(cpu.gatewayMicrosPerRequest());
+        return cell.recordsPerRequest() > 1 && !perRequest.equals(Formats.UNKNOWN)
+                ? perRequest + " (" + Formats.cpuMicros(cpu.gatewayMicrosPerRecord()) + "/rec)" : perRequest;
+    }
+
     /** {@code 2xx=81,432 records=81,432 OK}; records are "n/a" for sinks that write nowhere. */
     static String verification(CellResult cell) {
         Verification v = cell.verification();
