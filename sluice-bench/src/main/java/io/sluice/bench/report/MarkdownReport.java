@@ -61,7 +61,8 @@ public final class MarkdownReport {
                     t == null || Double.isNaN(t.relativeHalfWidth()) ? Formats.UNKNOWN
                             : String.format(Locale.ROOT, "%.1f%%", t.relativeHalfWidth() * 100),
                     CellFacts.outliers(cell), Formats.count(CellFacts.errors(cell)), CellFacts.cpu(cell),
-                    CellFacts.cpuPerRequest(cell), CellFacts.failed(cell) ? verify.replace(CellFacts.FAILED, "**FAILED**") : verify);
+                    CellFacts.cpuPerRequest(cell),
+                    CellFacts.failed(cell) ? verify.replace(CellFacts.FAILED, "**FAILED**") : verify);
         }
         return out.toString();
     }

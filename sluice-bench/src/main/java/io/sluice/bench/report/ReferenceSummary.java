@@ -38,7 +38,7 @@ public final class ReferenceSummary {
         for (CellResult ref : references) {
             out.add("  reference " + ref.scenario() + " c" + ref.concurrency() + ": "
                     + (CellFacts.failed(ref) ? "FAILED" : Formats.rate(rate(ref)) + " req/s, "
-                    + Formats.cpuMicros(ref.cpu() == null ? Double.NaN : ref.cpu().gatewayMicrosPerRequest()) + " us CPU/req"));
+                    + Formats.cpuMicros(cpuPerRecord(ref)) + " us CPU/req"));
             for (CellResult cell : cells) {
                 if (comparable(cell) && sameLoad(cell, ref)) {
                     out.add("  " + label(cell) + ": " + ratios(cell, ref));
@@ -99,6 +99,7 @@ public final class ReferenceSummary {
         return cell.throughput() == null ? Double.NaN : cell.recordsPerSecond();
     }
 
+    /** The server's CPU per record: per request for the reference and raw cells, which carry one each. */
     private static double cpuPerRecord(CellResult cell) {
         return cell.cpu() == null ? Double.NaN : cell.cpu().gatewayMicrosPerRecord();
     }

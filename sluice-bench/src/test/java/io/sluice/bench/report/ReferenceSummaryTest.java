@@ -94,6 +94,12 @@ class ReferenceSummaryTest {
     }
 
     @Test
+    void shouldShowTheReferencesRecordsAsUnchecked() {
+        assertThat(CellFacts.verification(reference("keepalive", 64, 100_000, 2.0)))
+                .isEqualTo("2xx=1,000 records=990 (unchecked) OK");
+    }
+
+    @Test
     void shouldSayNothingWithoutAReferenceAndPutTheSummaryInTheMarkdownReport() {
         assertThat(ReferenceSummary.lines(Runs.sample().cells())).isEmpty();
         assertThat(MarkdownReport.render(Runs.sample())).doesNotContain("Against the reference");
