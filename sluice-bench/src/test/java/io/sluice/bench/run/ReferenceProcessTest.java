@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,15 +34,33 @@ class ReferenceProcessTest {
     private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
 
     @TempDir
+    static Path shared;
+    /** One stand-in for the tests that only use it (each start is a JVM start). */
+    private static ReferenceProcess running;
+
+    @TempDir
     Path dir;
 
+    @BeforeAll
+    static void startOne() throws Exception {
+        running = ReferenceProcess.start(launcher(shared), FreePorts.pick("127.0.0.1"), "127.0.0.1:9",
+                ReferenceProcess.TOPIC, shared.resolve("reference.log"), Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stopIt() {
+        if (running != null) {
+            running.close();
+        }
+    }
+
     /** A launcher that keeps the server as its child (no exec), the harder case for CPU and stopping. */
-    private Path launcher() throws IOException {
-        return script("launcher.sh", "'" + JAVA + "' -cp '" + System.getProperty("java.class.path") + "' "
+    private static Path launcher(Path dir) throws IOException {
+        return script(dir, "launcher.sh", "'" + JAVA + "' -cp '" + System.getProperty("java.class.path") + "' "
                 + FakeReference.class.getName() + " \"$@\" &\nwait\n");
     }
 
-    private Path script(String name, String body) throws IOException {
+    private static Path script(Path dir, String name, String body) throws IOException {
         Path file = dir.resolve(name);
         Files.writeString(file, "#!/usr/bin/env bash\n" + body);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -54,12 +74,10 @@ class ReferenceProcessTest {
 
     @Test
     void shouldStartItWithPortBootstrapAndTopicAndWaitUntilItListens() throws Exception {
-        try (ReferenceProcess reference = start(launcher(), Duration.ofSeconds(30))) {
-            assertThat(postOnce(reference.port())).startsWith("HTTP/1.1 200").endsWith("Payload received");
-            assertThat(reference.whyNotRunning()).isNull();
-            assertThat(Files.readString(reference.log())).contains("listening on " + reference.port(),
-                    "producing to reference-bench at 127.0.0.1:9");
-        }
+        assertThat(postOnce(running.port())).startsWith("HTTP/1.1 200").endsWith("Payload received");
+        assertThat(running.whyNotRunning()).isNull();
+        assertThat(Files.readString(running.log())).contains("listening on " + running.port(),
+                "producing to reference-bench at 127.0.0.1:9");
     }
 
     /** One POST, read until the answer's body: the reference keeps the connection open, so no read to the end. */
@@ -82,17 +100,15 @@ class ReferenceProcessTest {
     }
 
     @Test
-    void shouldCountTheCpuOfTheChildALauncherDidNotExec() throws Exception {
-        try (ReferenceProcess reference = start(launcher(), Duration.ofSeconds(30))) {
-            double launcherAlone = ProcessCpu.seconds(reference.pid());
+    void shouldCountTheCpuOfTheChildALauncherDidNotExec() {
+        double launcherAlone = ProcessCpu.seconds(running.pid());
 
-            assertThat(reference.cpuSeconds()).isGreaterThan(launcherAlone); // the child JVM's start-up alone
-        }
+        assertThat(running.cpuSeconds()).isGreaterThan(launcherAlone); // the child JVM's start-up alone
     }
 
     @Test
     void shouldStopTheLauncherAndItsChildren() throws Exception {
-        ReferenceProcess reference = start(launcher(), Duration.ofSeconds(30));
+        ReferenceProcess reference = start(launcher(dir), Duration.ofSeconds(30));
         List<ProcessHandle> children = ProcessHandle.of(reference.pid()).orElseThrow().descendants().toList();
         assertThat(children).isNotEmpty();
 
@@ -104,22 +120,20 @@ class ReferenceProcessTest {
     }
 
     @Test
-    void shouldServeABurstAlthoughItNeverClosesAConnection() throws Exception {
-        try (ReferenceProcess reference = start(launcher(), Duration.ofSeconds(30))) {
-            LoadSpec burst = new LoadSpec(Scenario.BURST, BodyFormat.RAW.template("127.0.0.1", reference.port(),
-                    ReferenceProcess.PATH, 1, 34), 50, 0, Duration.ofMillis(300), Duration.ofSeconds(1), 3,
-                    Duration.ofSeconds(5));
+    void shouldServeABurstAlthoughItNeverClosesAConnection() {
+        LoadSpec burst = new LoadSpec(Scenario.BURST, BodyFormat.RAW.template("127.0.0.1", running.port(),
+                ReferenceProcess.PATH, 1, 34), 50, 0, Duration.ofMillis(300), Duration.ofSeconds(1), 3,
+                Duration.ofSeconds(5));
 
-            LoadResult load = LoadGenerator.builder().build().execute(burst, ProgressListener.NONE);
+        LoadResult load = LoadGenerator.builder().build().execute(burst, ProgressListener.NONE);
 
-            assertThat(load.successes()).isPositive();
-            assertThat(load.errors().values().stream().mapToLong(Long::longValue).sum()).isZero();
-        }
+        assertThat(load.successes()).isPositive();
+        assertThat(load.errors().values().stream().mapToLong(Long::longValue).sum()).isZero();
     }
 
     @Test
     void shouldSayClearlyWhenItExitsAtOnce() throws Exception {
-        Path broken = script("broken.sh", "echo \"seed-tokio: AddrInUse\" >&2\nexit 3\n");
+        Path broken = script(dir, "broken.sh", "echo \"seed-tokio: AddrInUse\" >&2\nexit 3\n");
 
         assertThatThrownBy(() -> start(broken, Duration.ofSeconds(30))).isInstanceOf(ReferenceProcess.NotStarted.class)
                 .hasMessageContaining("exited with 3 before it listened")
@@ -129,7 +143,7 @@ class ReferenceProcessTest {
 
     @Test
     void shouldSayClearlyWhenItNeverListensAndStopIt() throws Exception {
-        Path silent = script("silent.sh", "echo $$ > '" + dir.resolve("pid") + "'\nexec sleep 60\n");
+        Path silent = script(dir, "silent.sh", "echo $$ > '" + dir.resolve("pid") + "'\nexec sleep 60\n");
 
         assertThatThrownBy(() -> start(silent, Duration.ofMillis(1500)))
                 .isInstanceOf(ReferenceProcess.NotStarted.class)
