@@ -2,14 +2,18 @@ package io.sluice.cli;
 
 import io.sluice.bench.run.BenchOptions;
 import io.sluice.bench.run.BenchRunner;
+import io.sluice.bench.run.ReferenceProcess;
+import io.sluice.gateway.transport.NettyTransport;
 import io.sluice.loadgen.BodyFormat;
 import io.sluice.loadgen.Scenario;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -30,14 +34,21 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "report.html).", "Exit code 1 if any cell fails its verification (2xx answers = records in Kafka)."},
         footer = {"", "Default matrix (about 10 minutes on 2 cores): --io nio,epoll,io_uring,virtual --http raw,codec "
                 + "--delivery async,ack --scenario keepalive,burst, plus baselines (--sink none and the producer "
-                + "alone).", "--quick (about 2 minutes): --io epoll --http raw, shorter warm-up and measurement."})
+                + "alone).", "--quick (about 2 minutes): --io auto (the runtime `sluice serve` runs by default: "
+                + "io_uring where available, else epoll, else nio) --http raw, shorter warm-up and measurement.",
+                "Against the reference design, in the same run: --reference \"$(scripts/reference-build)\" --io "
+                + "io_uring --http raw --delivery async,ack --scenario keepalive,burst --connections 64,1000 "
+                + "--rounds 3 --warmup 15s --duration 10s --no-baselines"})
 public final class BenchCommand implements Callable<Integer> {
+    private static final String AUTO = "auto";
 
-    @Option(names = "--quick", description = "The short matrix (about 2 minutes).")
+    @Option(names = "--quick", description = "The short matrix (about 2 minutes): the runtime `sluice serve` runs "
+            + "by default (--io auto), raw HTTP.")
     boolean quick;
 
     @Option(names = "--io", split = ",", paramLabel = "RUNTIME", description = "Runtimes to test (nio, epoll, "
-            + "io_uring, virtual). Default: all; --quick: epoll.")
+            + "io_uring, virtual; auto: what `sluice serve` runs by default, io_uring where available, else epoll, "
+            + "else nio). Default: all four; --quick: auto.")
     List<String> runtimes;
 
     @Option(names = "--http", split = ",", paramLabel = "STYLE", description = "HTTP styles (raw, codec). "
@@ -67,9 +78,23 @@ public final class BenchCommand implements Callable<Integer> {
             + "2xx x N records. Default: ${DEFAULT-VALUE}.")
     int batch;
 
-    @Option(names = "--connections", defaultValue = "64", description = "Keep-alive connections (keepalive, "
-            + "rate) or workers (connect). Default: ${DEFAULT-VALUE}.")
-    int connections;
+    @Option(names = "--connections", defaultValue = "64", split = ",", paramLabel = "N", description = "Keep-alive "
+            + "connections (keepalive, rate) or workers (connect); a list (64,1000) makes those cells once per count "
+            + "(burst uses --burst-size). Default: ${DEFAULT-VALUE}.")
+    List<Integer> connections;
+
+    @Option(names = "--rounds", defaultValue = "1", paramLabel = "N", description = "Run the whole list of cells N "
+            + "times, round-robin (a fresh gateway JVM per cell per round); each cell reports the round with the "
+            + "median throughput, keeps every round's figures, and is FAILED if any round failed. "
+            + "Default: ${DEFAULT-VALUE}.")
+    int rounds;
+
+    @Option(names = "--reference", paramLabel = "PATH", description = "Also measure the reference design, started "
+            + "once as `PATH PORT BOOTSTRAP TOPIC` (its run.sh; scripts/reference-build prints the path) against the "
+            + "bench's broker and topic reference-bench: one cell per scenario and connection count, right before "
+            + "Sluice's, POSTing the raw cells' body to /payload. Not verified (it answers before it publishes); "
+            + "a 'vs reference' summary gives each Sluice cell's req/s and CPU/req as multiples of it.")
+    Path reference;
 
     @Option(names = "--burst-size", defaultValue = "1000", description = "K of the burst scenario. "
             + "Default: ${DEFAULT-VALUE}.")
@@ -109,7 +134,8 @@ public final class BenchCommand implements Callable<Integer> {
     String bootstrapServers;
 
     @Option(names = "--target-url", paramLabel = "URL", description = "Drive this external HTTP server with the "
-            + "same load instead of Sluice (e.g. http://127.0.0.1:8080/topics/events); no verification.")
+            + "same load instead of Sluice (e.g. http://127.0.0.1:8080/topics/events); no verification. To measure "
+            + "the reference design next to Sluice, use --reference instead.")
     String targetUrl;
 
     @Option(names = "--pin", paramLabel = "GATEWAY_CPUS:LOADGEN_CPUS", description = "Pin the gateway and the "
@@ -134,12 +160,17 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
                 StandardCharsets.UTF_8);
-        return new BenchRunner(options(), out).run();
+        BenchOptions options = options();
+        try {
+            return new BenchRunner(options, out).run();
+        } catch (ReferenceProcess.NotStarted e) {
+            throw new CliException(e.getMessage() + " (--reference starts it as PATH PORT BOOTSTRAP TOPIC)", e);
+        }
     }
 
     BenchOptions options() {
-        List<String> io = runtimes != null ? runtimes : quick ? List.of("epoll") : List.of("nio", "epoll", "io_uring",
-                "virtual");
+        List<String> io = (runtimes != null ? runtimes : quick ? List.of(AUTO) : List.of("nio", "epoll", "io_uring",
+                "virtual")).stream().map(BenchCommand::resolveIo).distinct().toList();
         List<String> http = https != null ? https : quick ? List.of("raw") : List.of("raw", "codec");
         List<String> delivery = deliveries != null ? deliveries : List.of("async", "ack");
         List<Scenario> shapes = (scenarios != null ? scenarios : List.of("keepalive", "burst")).stream()
@@ -152,12 +183,44 @@ public final class BenchCommand implements Callable<Integer> {
                     + "request, not " + batch);
         }
         List<BodyFormat> bodies = formats != null ? formats.stream().distinct().toList() : List.of(BodyFormat.RAW);
-        return new BenchOptions(io, http, delivery, shapes, payloadBytes, connections, burstSize, rate, w, d,
+        if (connections.stream().anyMatch(c -> c < 1)) {
+            throw new ParameterException(spec.commandLine(), "--connections takes counts of at least 1, not "
+                    + connections);
+        }
+        if (rounds < 1) {
+            throw new ParameterException(spec.commandLine(), "--rounds must be at least 1, not " + rounds);
+        }
+        checkReference();
+        return new BenchOptions(io, http, delivery, shapes, payloadBytes, connections.stream().distinct().toList(),
+                burstSize, rate, w, d,
                 quick ? Math.min(samples, 6) : samples, !noBaselines && targetUrl == null, quick, bootstrapServers,
                 targetUrl, pins, output, compare, gateway.jvmArgs(),
                 gateway.serveArgs(),
                 HumanDuration.parse(brokerWarmup != null ? brokerWarmup : quick ? "20s" : "30s"),
-                tls && targetUrl == null, bodies, batch);
+                tls && targetUrl == null, bodies, batch, rounds, reference);
+    }
+
+    /** {@code auto} as {@code sluice serve --io auto} resolves it on this machine; other names as given. */
+    static String resolveIo(String name) {
+        String n = name.trim().toLowerCase(Locale.ROOT);
+        return n.equals(AUTO) ? NettyTransport.preferredIo().cliName() : n;
+    }
+
+    /** An executable --reference, and not together with --target-url (which replaces Sluice's cells). */
+    private void checkReference() {
+        if (reference == null) {
+            return;
+        }
+        if (targetUrl != null) {
+            throw new ParameterException(spec.commandLine(), "--reference and --target-url do not go together: "
+                    + "--target-url drives another server instead of Sluice; --reference measures the reference "
+                    + "design next to Sluice");
+        }
+        if (!Files.isRegularFile(reference) || !Files.isExecutable(reference)) {
+            throw new ParameterException(spec.commandLine(), "--reference " + reference + " is not an executable "
+                    + "file; build the reference design with scripts/reference-build, which prints the path of its "
+                    + "run.sh");
+        }
     }
 
     /** {@code --format} values by their command-line names (raw, ndjson, v2-json). */

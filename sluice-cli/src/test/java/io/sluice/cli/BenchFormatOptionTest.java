@@ -25,7 +25,7 @@ class BenchFormatOptionTest {
         assertThat(options.formats()).containsExactly(BodyFormat.RAW);
         assertThat(options.batch()).isEqualTo(1);
         assertThat(Matrix.of(options)).allMatch(c -> c.format() == BodyFormat.RAW && c.batch() == 1)
-                .anyMatch(c -> c.id().equals("epoll/raw/async/keepalive/kafka/34B/c64"));
+                .anyMatch(c -> c.id().equals(BenchCommand.resolveIo("auto") + "/raw/async/keepalive/kafka/34B/c64"));
     }
 
     @Test
@@ -35,10 +35,11 @@ class BenchFormatOptionTest {
 
         List<CellSpec> cells = Matrix.of(options);
 
+        String io = BenchCommand.resolveIo("auto");
         assertThat(cells).extracting(CellSpec::id).containsExactly(
-                "epoll/raw/ack/keepalive/kafka/34B/c64",
-                "epoll/raw/ack/keepalive/kafka/34B/c64/ndjson/b10",
-                "epoll/raw/ack/keepalive/kafka/34B/c64/v2-json/b10");
+                io + "/raw/ack/keepalive/kafka/34B/c64",
+                io + "/raw/ack/keepalive/kafka/34B/c64/ndjson/b10",
+                io + "/raw/ack/keepalive/kafka/34B/c64/v2-json/b10");
         assertThat(cells).extracting(CellSpec::batch).containsExactly(1, 10, 10);
     }
 

@@ -39,6 +39,23 @@ final class Formats {
         return Double.isNaN(cores) ? UNKNOWN : String.format(Locale.ROOT, "%.2f", cores);
     }
 
+    /**
+     * CPU microseconds per request or record: {@code 18.4}, {@code 2.45} below 10. Unknown when NaN, and when 0 or
+     * less (results written before the figure existed read it back as 0).
+     */
+    static String cpuMicros(double micros) {
+        if (Double.isNaN(micros) || Double.isInfinite(micros) || micros <= 0) {
+            return UNKNOWN;
+        }
+        return String.format(Locale.ROOT, micros >= 10 ? "%.1f" : "%.2f", micros);
+    }
+
+    /** A ratio: {@code 1.12x}; unknown when either side is. */
+    static String ratio(double numerator, double denominator) {
+        double r = numerator / denominator;
+        return Double.isNaN(r) || Double.isInfinite(r) || r <= 0 ? UNKNOWN : String.format(Locale.ROOT, "%.2fx", r);
+    }
+
     /** A count with thousands separators: {@code 1,204,331}. */
     static String count(long count) {
         return String.format(Locale.ROOT, "%,d", count);

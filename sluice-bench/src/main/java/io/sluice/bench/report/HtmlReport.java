@@ -66,7 +66,7 @@ public final class HtmlReport {
     private static String throughputTable(List<CellResult> cells) {
         StringBuilder t = new StringBuilder("<table>\n<tr><th>cell</th><th>scenario</th><th>lower</th>"
                 + "<th>req/s</th><th>upper</th><th>outliers</th><th>errors</th><th>cpu gw/broker/lg</th>"
-                + "<th>verify</th><th>note</th></tr>\n");
+                + "<th>gw µs/req</th><th>verify</th><th>note</th></tr>\n");
         for (CellResult cell : cells) {
             Estimate e = cell.throughput();
             openRow(t, cell);
@@ -78,6 +78,7 @@ public final class HtmlReport {
             cell(t, CellFacts.outliers(cell), true);
             cell(t, Formats.count(CellFacts.errors(cell)), true);
             cell(t, CellFacts.cpu(cell), false);
+            cell(t, CellFacts.cpuPerRequest(cell), true);
             t.append(CellFacts.failed(cell) ? "<td class=\"verdict-failed\">" : "<td>")
                     .append(Xml.escape(CellFacts.verification(cell))).append("</td>");
             cell(t, cell.note() == null ? "" : cell.note(), false);

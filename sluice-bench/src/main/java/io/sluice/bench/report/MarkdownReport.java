@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * {@code report.md}: environment, settings, a throughput table (and records per second when requests carry
- * batches) and a latency table, failed cells marked in
- * bold with the reason below. GitHub-flavoured Markdown.
+ * batches) and a latency table, then the summaries that apply (TLS, against the reference design, every round),
+ * failed cells marked in bold with the reason below. GitHub-flavoured Markdown.
  */
 public final class MarkdownReport {
     public static final String FILE_NAME = "report.md";
@@ -25,7 +25,8 @@ public final class MarkdownReport {
         out.append("## Environment\n\n").append(keyValues(run.environment())).append('\n');
         out.append("## Settings\n\n").append(keyValues(run.settings())).append('\n');
         out.append("## Throughput\n\nRequests per second with the 95% bootstrap confidence interval. ")
-                .append("Verification: records the topic gained against 2xx answers.\n\n")
+                .append("Verification: records the topic gained against 2xx answers. gw µs/req: the gateway's ")
+                .append("CPU microseconds per request (cores x 1e6 / req/s; per record too for batches).\n\n")
                 .append(throughputTable(run.cells())).append('\n');
         if (run.cells().stream().anyMatch(c -> c.recordsPerRequest() > 1)) {
             out.append("## Records\n\nRecords per second: requests per second times the records each request ")
@@ -34,10 +35,9 @@ public final class MarkdownReport {
         }
         out.append("## Latency\n\nPercentiles of answered requests (RATE: from the intended start time).\n\n")
                 .append(latencyTable(run.cells()));
-        List<String> tls = TlsSummary.lines(run.cells());
-        if (!tls.isEmpty()) {
-            out.append("\n## TLS\n\n```\n").append(String.join("\n", tls)).append("\n```\n");
-        }
+        block(out, "TLS", TlsSummary.lines(run.cells()));
+        block(out, "Against the reference", ReferenceSummary.lines(run.cells()));
+        block(out, "Rounds", RoundsSummary.lines(run.cells()));
         String notes = notes(run.cells());
         if (!notes.isEmpty()) {
             out.append("\n## Failed and skipped cells\n\n").append(notes);
@@ -48,8 +48,8 @@ public final class MarkdownReport {
     static String throughputTable(List<CellResult> cells) {
         StringBuilder out = new StringBuilder();
         row(out, "cell", "runtime", "http", "delivery", "scenario", "sink", "payload", "conc", "lower", "req/s",
-                "upper", "+-", "outliers", "errors", "cpu gw/broker/lg", "verify");
-        out.append("|---|---|---|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|---|---|\n");
+                "upper", "+-", "outliers", "errors", "cpu gw/broker/lg", "gw µs/req", "verify");
+        out.append("|---|---|---|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|---|--:|---|\n");
         for (CellResult cell : cells) {
             Estimate t = cell.throughput();
             String verify = CellFacts.verification(cell);
@@ -61,6 +61,7 @@ public final class MarkdownReport {
                     t == null || Double.isNaN(t.relativeHalfWidth()) ? Formats.UNKNOWN
                             : String.format(Locale.ROOT, "%.1f%%", t.relativeHalfWidth() * 100),
                     CellFacts.outliers(cell), Formats.count(CellFacts.errors(cell)), CellFacts.cpu(cell),
+                    CellFacts.cpuPerRequest(cell),
                     CellFacts.failed(cell) ? verify.replace(CellFacts.FAILED, "**FAILED**") : verify);
         }
         return out.toString();
@@ -93,6 +94,13 @@ public final class MarkdownReport {
             }
         }
         return out.toString();
+    }
+
+    /** A section holding summary lines as they are printed in the terminal; nothing when there are none. */
+    private static void block(StringBuilder out, String title, List<String> lines) {
+        if (!lines.isEmpty()) {
+            out.append("\n## ").append(title).append("\n\n```\n").append(String.join("\n", lines)).append("\n```\n");
+        }
     }
 
     private static String marked(CellResult cell) {

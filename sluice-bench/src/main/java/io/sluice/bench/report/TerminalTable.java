@@ -36,14 +36,13 @@ public final class TerminalTable {
     /**
      * One line per cell: runtime, http, delivery, scenario, sink, payload, concurrency, body format with its
      * records per request, the throughput's 95% interval in req/s (lower, estimate, upper), records/s, latency
-     * p50 p90 p99 p99.9 max, errors (no answer or
-     * non-2xx), CPU cores of gateway/broker/load generator, and the verification against Kafka.
+     * p50 p90 p99 p99.9 max, errors (no answer or non-2xx), CPU cores of gateway/broker/load generator, the
+     * gateway's CPU microseconds per request (and per record for batches), and the verification against Kafka.
      */
     public static String cells(List<CellResult> cells) {
         TextTable table = new TextTable("runtime", "http", "delivery", "scenario", "sink", ">payload", ">conc",
                 "format", ">lower", ">estimate", ">upper", ">records/s", ">p50", ">p90", ">p99", ">p99.9", ">max",
-                ">errors",
-                "cpu gw/broker/lg", "verify");
+                ">errors", "cpu gw/broker/lg", ">gw us/req", "verify");
         StringBuilder notes = new StringBuilder();
         for (CellResult cell : cells) {
             Estimate t = cell.throughput();
@@ -59,7 +58,7 @@ public final class TerminalTable {
                     l == null ? Formats.UNKNOWN : Formats.micros(l.p99()),
                     l == null ? Formats.UNKNOWN : Formats.micros(l.p999()),
                     l == null ? Formats.UNKNOWN : Formats.micros(l.max()),
-                    Formats.count(CellFacts.errors(cell)), CellFacts.cpu(cell),
+                    Formats.count(CellFacts.errors(cell)), CellFacts.cpu(cell), CellFacts.cpuPerRequest(cell),
                     "verify: " + CellFacts.verification(cell));
             String outcome = CellFacts.outcome(cell);
             if (!CellFacts.OK.equals(outcome)) {
@@ -71,7 +70,7 @@ public final class TerminalTable {
             }
         }
         return "throughput: req/s, 95% bootstrap CI (lower estimate upper), and records/s (estimate x records per "
-                + "request); latency: percentiles\n"
+                + "request); latency: percentiles; gw us/req: the gateway's CPU microseconds per request\n"
                 + table.render() + (notes.isEmpty() ? "" : "\n" + notes);
     }
 }

@@ -6,9 +6,10 @@ import io.sluice.loadgen.Scenario;
 /**
  * One cell of the matrix before it runs.
  *
- * @param runtime      --io of the gateway under test ("-" for the producer baseline, "external" for --target-url)
+ * @param runtime      --io of the gateway under test ("-" for the producer baseline, "external" for --target-url,
+ *                     {@value #REFERENCE} for the reference design)
  * @param http         --http ("-" when not applicable)
- * @param delivery     ack or async
+ * @param delivery     ack or async ("-" for the reference design, which has no such choice)
  * @param scenario     load shape
  * @param sink         kafka, none (HTTP-only ceiling) or producer (Kafka-only ceiling: no HTTP at all)
  * @param payloadBytes request body size
@@ -25,6 +26,8 @@ public record CellSpec(String runtime, String http, String delivery, Scenario sc
     public static final String PLAIN = "plain";
     public static final String TLS = "tls";
     public static final String TLS_FULL = "tls-full";
+    /** The runtime of the reference design's cells. */
+    public static final String REFERENCE = "reference";
 
     /** A cell of raw requests, one record each. */
     public CellSpec(String runtime, String http, String delivery, Scenario scenario, String sink,
@@ -72,8 +75,13 @@ public record CellSpec(String runtime, String http, String delivery, Scenario sc
         return runtime.equals("external");
     }
 
+    /** The reference design: it answers before it publishes, and 200 to bad input, so it cannot be verified. */
+    public boolean isReference() {
+        return runtime.equals(REFERENCE);
+    }
+
     /** True when the cell's 2xx answers must match records in Kafka. */
     public boolean verifiable() {
-        return sink.equals("kafka") && !isExternal() || isProducerBaseline();
+        return sink.equals("kafka") && !isExternal() && !isReference() || isProducerBaseline();
     }
 }

@@ -28,4 +28,20 @@ public final class ProcessCpu {
             return Double.NaN;
         }
     }
+
+    /**
+     * User + system CPU seconds of {@code root} and of every descendant alive now (a launcher script that does
+     * not {@code exec} leaves the real server as its child), or NaN if the root's is unknown. Children that have
+     * already exited are not counted.
+     */
+    public static double treeSeconds(ProcessHandle root) {
+        double total = seconds(root.pid());
+        for (ProcessHandle child : root.descendants().toList()) {
+            double s = seconds(child.pid());
+            if (!Double.isNaN(s)) {
+                total += s;
+            }
+        }
+        return total;
+    }
 }

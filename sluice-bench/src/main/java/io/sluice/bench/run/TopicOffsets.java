@@ -29,6 +29,30 @@ public final class TopicOffsets implements AutoCloseable {
         return consumer.endOffsets(tps, Duration.ofSeconds(10)).values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /**
+     * The sum once it has stopped growing (two reads 300 ms apart agree), or the last read after {@code atMost}:
+     * for a producer that is still running and batching (the reference design lingers 50 ms and retries for up
+     * to 5 s), so a cell's records are counted with it rather than with the next cell.
+     */
+    public long settledSum(Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        long last = sum();
+        while (System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return last;
+            }
+            long now = sum();
+            if (now == last) {
+                return now;
+            }
+            last = now;
+        }
+        return last;
+    }
+
     @Override
     public void close() {
         consumer.close(Duration.ofSeconds(2));

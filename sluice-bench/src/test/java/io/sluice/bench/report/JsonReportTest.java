@@ -43,6 +43,37 @@ class JsonReportTest {
     }
 
     @Test
+    void shouldReadBackEveryRoundAndTheCpuPerRequest() throws IOException {
+        BenchRun sample = Runs.sample();
+        var c = sample.cells().get(0);
+        var merged = c.reporting(new io.sluice.bench.model.Rounds(java.util.List.of(81_432.0, 79_000.0, 84_000.0),
+                java.util.List.of(18.7, Double.NaN, 18.1), java.util.List.of("OK", "FAILED", "OK"), 1), "FAILED",
+                "round 2 of 3 failed: verification failed");
+        BenchRun run = new BenchRun(sample.startedAt(), sample.environment(), sample.settings(),
+                java.util.List.of(merged));
+
+        String json = JsonReport.toJson(run);
+        BenchRun back = JsonReport.fromJson(json);
+
+        assertThat(back).isEqualTo(run);
+        assertThat(json).contains("\"gatewayMicrosPerRequest\" : 18.66", "\"requestsPerSecond\" : [ 81432.0, 79000.0",
+                "\"reported\" : 1");
+        assertThat(back.cells().get(0).rounds().gatewayMicrosPerRequest().get(1)).isNaN();
+    }
+
+    @Test
+    void shouldReadResultsWrittenBeforeRoundsAndCpuPerRequest() throws IOException {
+        String older = JsonReport.toJson(Runs.sample()).replaceAll(",\\s*\"rounds\" : null", "")
+                .replaceAll(",\\s*\"gatewayMicrosPer(Request|Record)\" : [0-9.]+", "");
+        assertThat(older).doesNotContain("rounds", "gatewayMicrosPer");
+
+        BenchRun back = JsonReport.fromJson(older);
+
+        assertThat(back.cells().get(0).rounds()).isNull();
+        assertThat(CellFacts.cpuPerRequest(back.cells().get(0))).isEqualTo("-");
+    }
+
+    @Test
     void shouldWriteReadableFieldNames() {
         String json = JsonReport.toJson(Runs.sample());
 

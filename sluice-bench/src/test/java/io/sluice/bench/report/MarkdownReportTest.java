@@ -37,7 +37,12 @@ class MarkdownReportTest {
                 || l.startsWith("| `")).filter(l -> l.contains("verify") || l.contains("2xx="))
                 .mapToLong(l -> l.replace("\\|", "").chars().filter(c -> c == '|').count()).distinct().toArray();
 
-        assertThat(pipes).containsExactly(17);
+        assertThat(pipes).containsExactly(18);
+    }
+
+    @Test
+    void shouldGiveTheGatewaysCpuPerRequestInTheThroughputTable() {
+        assertThat(markdown).contains("| gw µs/req |", "| 1.52/0.40/0.81 | 18.7 |", "| 1.52/-/0.81 | 9.92 |");
     }
 
     @Test

@@ -19,7 +19,7 @@ class RecordsPerSecondTest {
         return new CellResult("epoll/raw/ack/keepalive/kafka/34B/c64" + (batch > 1 ? "/" + format + "/b" + batch : ""),
                 "epoll", "raw", "ack", "keepalive", "kafka", 34, 64, new Estimate(990, 1000, 1010),
                 new LatencySummary(100, 200, 300, 400, 500), Map.of("200", successes), Map.of(),
-                new CpuUsage(1, 0.5, 0.5), new Verification(successes, records, true, batch),
+                new CpuUsage(1, 0.5, 0.5).per(1000, batch), new Verification(successes, records, true, batch),
                 new OutlierSummary(0, 0, 0, 0, 0), List.of(), "OK", "", null, format, batch);
     }
 
@@ -41,7 +41,8 @@ class RecordsPerSecondTest {
     void shouldShowRecordsPerSecondInTheTerminalAndAMarkdownSectionForBatches() {
         List<CellResult> cells = List.of(cell("raw", 1, 5, 5), cell("v2-json", 10, 5, 50));
 
-        assertThat(TerminalTable.cells(cells)).contains("records/s").contains("v2-json x10").contains("10,000");
+        assertThat(TerminalTable.cells(cells)).contains("records/s").contains("v2-json x10").contains("10,000")
+                .contains("1000.0 (100.0/rec)"); // 1 core at 1,000 req/s of 10 records
         String md = MarkdownReport.render(new BenchRun("2026-12-02T01:45:00Z", Map.of(), Map.of(), cells));
         assertThat(md).contains("## Records",
                 "| `epoll/raw/ack/keepalive/kafka/34B/c64/v2-json/b10` | v2-json | 10 | 1,000.0 | 10,000 |");

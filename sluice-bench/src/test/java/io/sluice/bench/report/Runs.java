@@ -62,7 +62,8 @@ final class Runs {
         errors.put("TIMEOUT", 3L);
         return new CellResult(id, runtime, parts[1], parts[2], parts[3], sink, 34, 64, throughput,
                 new LatencySummary(812, 1_540, 4_020, 12_300, 48_100), statuses, errors,
-                new CpuUsage(1.52, "none".equals(sink) ? Double.NaN : 0.4, 0.81), verification,
+                new CpuUsage(1.52, "none".equals(sink) ? Double.NaN : 0.4, 0.81).per(throughput.estimate(), 1),
+                verification,
                 new OutlierSummary(0, 1, 2, 0, 30), List.of(80_100L, 81_500L, 81_900L, 82_200L), status, note);
     }
 }

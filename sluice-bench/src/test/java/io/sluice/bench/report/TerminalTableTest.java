@@ -22,6 +22,25 @@ class TerminalTableTest {
     }
 
     @Test
+    void shouldGiveTheGatewaysCpuMicrosecondsPerRequest() {
+        assertThat(text).contains("gw us/req");
+        assertThat(lineOf("epoll")).containsPattern("1\\.52/0\\.40/0\\.81 +18\\.7 "); // 1.52 cores x 1e6 / 81,432 req/s
+        assertThat(lineOf("io_uring")).contains("386.7");
+        assertThat(lineOf("nio")).contains("9.92");
+    }
+
+    @Test
+    void shouldShowAnUnknownCpuPerRequestAsADash() {
+        var c = Runs.sample().cells().get(0);
+        var older = new io.sluice.bench.model.CellResult(c.id(), c.runtime(), c.http(), c.delivery(), c.scenario(),
+                c.sink(), c.payloadBytes(), c.concurrency(), c.throughput(), c.latency(), c.statuses(), c.errors(),
+                new io.sluice.bench.model.CpuUsage(1.52, 0.4, 0.81, 0, 0), c.verification(), c.outliers(),
+                c.perSecond(), c.status(), c.note());
+
+        assertThat(CellFacts.cpuPerRequest(older)).isEqualTo("-"); // results.json from before the figure: 0
+    }
+
+    @Test
     void shouldMarkACellWhoseRecordsDoNotMatchAsFailed() {
         assertThat(lineOf("io_uring")).contains("verify: 2xx=117,936 records=117,900 FAILED");
         assertThat(lineOf("epoll")).contains("verify: 2xx=2,443,000 records=2,443,000 OK");

@@ -16,6 +16,75 @@ class MatrixTest {
                 null, Path.of("x"), null, List.of(), List.of(), Duration.ZERO);
     }
 
+    /** io_uring + raw, async and ack, keepalive and burst, the given connection counts and reference. */
+    private static BenchOptions counts(List<Integer> connections, Path reference, boolean baselines) {
+        return new BenchOptions(List.of("io_uring"), List.of("raw"), List.of("async", "ack"),
+                List.of(Scenario.KEEPALIVE, Scenario.BURST), 34, connections, 1000, 20000, Duration.ofSeconds(1),
+                Duration.ofSeconds(2), 5, baselines, false, null, null, null, Path.of("x"), null, List.of(), List.of(),
+                Duration.ZERO, false, List.of(io.sluice.loadgen.BodyFormat.RAW), 1, 1, reference);
+    }
+
+    @Test
+    void shouldRunTheReferenceRightBeforeSluiceAtEachScenarioAndConnectionCount() {
+        List<CellSpec> cells = Matrix.of(counts(List.of(64, 1000), Path.of("run.sh"), false));
+
+        assertThat(cells).extracting(CellSpec::id).containsExactly(
+                "reference/-/-/keepalive/kafka/34B/c64",
+                "io_uring/raw/async/keepalive/kafka/34B/c64",
+                "io_uring/raw/ack/keepalive/kafka/34B/c64",
+                "reference/-/-/keepalive/kafka/34B/c1000",
+                "io_uring/raw/async/keepalive/kafka/34B/c1000",
+                "io_uring/raw/ack/keepalive/kafka/34B/c1000",
+                "reference/-/-/burst/kafka/34B/c1000",
+                "io_uring/raw/async/burst/kafka/34B/c1000",
+                "io_uring/raw/ack/burst/kafka/34B/c1000");
+    }
+
+    @Test
+    void shouldNeverVerifyAReferenceCellButStillNeedKafkaForIt() {
+        List<CellSpec> references = Matrix.of(counts(List.of(64), Path.of("run.sh"), true)).stream()
+                .filter(CellSpec::isReference).toList();
+
+        assertThat(references).hasSize(2).noneMatch(CellSpec::verifiable)
+                .allMatch(c -> c.sink().equals("kafka") && c.http().equals("-") && c.delivery().equals("-"))
+                .allMatch(c -> c.format() == io.sluice.loadgen.BodyFormat.RAW && c.batch() == 1);
+        assertThat(Matrix.of(counts(List.of(64), null, true))).noneMatch(CellSpec::isReference);
+    }
+
+    @Test
+    void shouldMakeKeepAliveCellsOncePerConnectionCountAndBurstCellsOnce() {
+        List<CellSpec> cells = Matrix.of(counts(List.of(64, 1000, 5000), null, false));
+
+        assertThat(cells).filteredOn(c -> c.scenario() == Scenario.KEEPALIVE).extracting(CellSpec::concurrency)
+                .containsExactly(64, 64, 1000, 1000, 5000, 5000);
+        assertThat(cells).filteredOn(c -> c.scenario() == Scenario.BURST).extracting(CellSpec::concurrency)
+                .containsExactly(1000, 1000);
+        assertThat(cells.stream().map(CellSpec::id).distinct()).hasSize(cells.size());
+    }
+
+    @Test
+    void shouldMakeTheHttpCeilingPerConnectionCountAndTheProducerAloneOnce() {
+        List<CellSpec> cells = Matrix.of(counts(List.of(64, 1000), null, true));
+
+        assertThat(cells).filteredOn(c -> c.sink().equals("none")).extracting(CellSpec::id).containsExactly(
+                "io_uring/raw/async/keepalive/none/34B/c64", "io_uring/raw/ack/keepalive/none/34B/c64",
+                "io_uring/raw/async/keepalive/none/34B/c1000", "io_uring/raw/ack/keepalive/none/34B/c1000");
+        assertThat(cells).filteredOn(CellSpec::isProducerBaseline).extracting(CellSpec::id)
+                .containsExactly("-/-/ack/keepalive/producer/34B/c64");
+    }
+
+    @Test
+    void shouldDriveAnExternalServerOncePerConnectionCount() {
+        BenchOptions o = counts(List.of(64, 1000), null, false);
+        BenchOptions external = new BenchOptions(o.runtimes(), o.https(), List.of("async"), List.of(Scenario.KEEPALIVE),
+                34, List.of(64, 1000), 1000, 20000, o.warmup(), o.duration(), 5, false, false, null,
+                "http://127.0.0.1:9/x", null, Path.of("x"), null, List.of(), List.of(), Duration.ZERO, false,
+                o.formats(), 1, 1, null);
+
+        assertThat(Matrix.of(external)).extracting(CellSpec::id).containsExactly(
+                "external/-/async/keepalive/external/34B/c64", "external/-/async/keepalive/external/34B/c1000");
+    }
+
     @Test
     void shouldCrossEveryAxisAndSkipVirtualWithTheCodec() {
         List<CellSpec> cells = Matrix.of(options(List.of("epoll", "virtual"), List.of("raw", "codec"), false, null));
