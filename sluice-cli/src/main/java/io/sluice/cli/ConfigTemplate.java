@@ -87,7 +87,7 @@ public final class ConfigTemplate {
 
     private static void producerProperties(String key, List<String> lines) {
         lines.add("# Environment: " + LayeredDefaults.envName(key) + "=linger.ms=10,acks=all");
-        lines.add("# One line per Kafka producer property. Sluice's defaults (under --delivery async: linger.ms=20, "
+        lines.add("# One line per Kafka producer property. Sluice's defaults (under --delivery async: linger.ms=50, "
                 + "compression.type=lz4, and five requests in flight):");
         ProducerSettings.defaults(DeliveryMode.ACK).forEach((k, v) -> lines.add("#" + key + "." + k + "=" + v));
     }

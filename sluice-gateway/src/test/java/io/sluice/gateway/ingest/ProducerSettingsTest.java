@@ -35,7 +35,7 @@ class ProducerSettingsTest {
     void shouldNotLingerInAckModeButBatchInAsyncMode() {
         assertThat(ProducerSettings.effective("h:9092", DeliveryMode.ACK, Map.of())).containsEntry("linger.ms", "0");
         assertThat(ProducerSettings.effective("h:9092", DeliveryMode.ASYNC, Map.of()))
-                .containsEntry("linger.ms", "20");
+                .containsEntry("linger.ms", "50");
     }
 
     @Test

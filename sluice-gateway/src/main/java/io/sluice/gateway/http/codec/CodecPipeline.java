@@ -3,12 +3,11 @@ package io.sluice.gateway.http.codec;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpResponseEncoder;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.sluice.gateway.http.HttpMetrics;
 import io.sluice.gateway.http.RequestRouter;
+import io.sluice.gateway.http.internal.ConnectionIdleHandler;
 import io.sluice.gateway.transport.ProtocolPipeline;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -59,7 +58,7 @@ public final class CodecPipeline implements ProtocolPipeline {
                 .addLast("head-start", new HeadStartWatcher(handler))
                 .addLast("http-decoder", new StrictRequestDecoder(decoder))
                 .addLast("http-encoder", new HttpResponseEncoder())
-                .addLast("idle", new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS))
+                .addLast("idle", new ConnectionIdleHandler(idleTimeout))
                 .addLast("sluice", handler);
     }
 }

@@ -1,12 +1,11 @@
 package io.sluice.gateway.http.raw;
 
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.sluice.gateway.http.HttpMetrics;
 import io.sluice.gateway.http.RequestRouter;
+import io.sluice.gateway.http.internal.ConnectionIdleHandler;
 import io.sluice.gateway.transport.ProtocolPipeline;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -32,7 +31,7 @@ public final class RawPipeline implements ProtocolPipeline {
     @Override
     public void install(ChannelPipeline pipeline) {
         pipeline
-                .addLast("idle", new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS))
+                .addLast("idle", new ConnectionIdleHandler(idleTimeout))
                 .addLast("sluice-raw", new RawRequestHandler(context));
     }
 }
