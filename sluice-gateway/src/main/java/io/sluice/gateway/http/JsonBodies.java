@@ -50,7 +50,17 @@ public final class JsonBodies {
 
     /** {@code {"results":[...]}}: one entry per record, a position or an error. */
     public static byte[] results(List<RecordResult> results) {
-        return write(Map.of("results", resultList(results)));
+        StringBuilder json = new StringBuilder(16 + 64 * results.size()).append("{\"results\":[");
+        for (int i = 0; i < results.size(); i++) {
+            if (!(results.get(i) instanceof RecordResult.Written w)) {
+                return write(Map.of("results", resultList(results))); // an error message may need escaping
+            }
+            // By hand, like position(): 100 positions through maps and Jackson took as long as publishing
+            // their records (JFR, NDJSON of 100 records in ack mode, issue 12).
+            json.append(i == 0 ? "{\"topic\":\"" : ",{\"topic\":\"").append(w.topic()).append("\",\"partition\":")
+                    .append(w.partition()).append(",\"offset\":").append(w.offset()).append('}');
+        }
+        return json.append("]}").toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Per-record entries as plain maps, for embedding in other bodies. */
