@@ -36,9 +36,21 @@ public final class EnvironmentProbe {
         env.put("kafka", kafka);
         env.put("producer (ack)", ProducerSettings.masked(ProducerSettings.effective("(as above)", DeliveryMode.ACK,
                 Map.of())).toString());
-        env.put("producer (async)", "the same with linger.ms="
-                + ProducerSettings.defaults(DeliveryMode.ASYNC).get("linger.ms"));
+        env.put("producer (async)", differences(ProducerSettings.defaults(DeliveryMode.ACK),
+                ProducerSettings.defaults(DeliveryMode.ASYNC)));
         return env;
+    }
+
+    /** "the same with k=v, ..." for what {@code other} sets differently (or leaves to Kafka: "k unset"). */
+    static String differences(Map<String, String> base, Map<String, String> other) {
+        java.util.List<String> changes = new java.util.ArrayList<>();
+        other.forEach((k, v) -> {
+            if (!v.equals(base.get(k))) {
+                changes.add(k + "=" + v);
+            }
+        });
+        base.keySet().stream().filter(k -> !other.containsKey(k)).forEach(k -> changes.add(k + " Kafka's default"));
+        return "the same with " + String.join(", ", changes);
     }
 
     private static String cpuModel() {
