@@ -84,6 +84,32 @@ class ReleaseArchiveIT {
         served(home, Map.of(), home.resolve("runtime/bin/java"));
     }
 
+    /**
+     * An AOT cache that no longer fits (made for other jars, another JDK or other SLUICE_JAVA_OPTS) must never fail
+     * a start nor let the JVM print its own warnings about it: bin/sluice leaves it out and says so in one line.
+     * A class-data option of the user's own wins over the cache (-Xshare with -XX:AOTCache would stop the JVM).
+     */
+    @Test
+    void shouldLeaveOutAnAotCacheThatDoesNotFit() throws Exception {
+        Path home = unpack(archive("sluice.dist.archive")).toRealPath();
+        Path cache = home.resolve("lib/sluice.aot");
+        Files.writeString(cache, "not an AOT cache");
+        Files.writeString(home.resolve("lib/sluice.aot.id"), "java=/another/jdk\n");
+        String jdk = System.getProperty("java.home");
+
+        String stale = run(home, Map.of("JAVA_HOME", jdk), home.resolve("bin/sluice").toString(), "serve", "--help");
+        assertThat(stale).contains("Usage: sluice serve").doesNotContain("[aot]").doesNotContain("[error");
+        if (Runtime.version().feature() >= 25) {
+            assertThat(stale).contains("sluice: not using the AOT cache " + cache + ": it was made for another JDK");
+        } else {
+            assertThat(stale).doesNotContain("AOT cache"); // before JDK 25 the launcher never uses one
+        }
+
+        String own = run(home, Map.of("JAVA_HOME", jdk, "SLUICE_JAVA_OPTS", "-Xshare:auto"),
+                home.resolve("bin/sluice").toString(), "serve", "--help");
+        assertThat(own).contains("Usage: sluice serve").doesNotContain("AOT cache").doesNotContain("[error");
+    }
+
     /** Checks the layout, runs serve from it, produces and consumes a record, stops it with SIGTERM. */
     private void served(Path home, Map<String, String> env, Path expectedJava) throws Exception {
         assertLayout(home);
