@@ -99,8 +99,7 @@ public final class NettyTransport implements Transport {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 // Netty 4.2's default adaptive allocator checks the root buffer's reference count on every
-                // memory access (3.4% of an I/O thread's samples, JFR); the pooled one took the gateway's CPU
-                // per request from 16.2 to 13.9 µs in async mode (issue 12, 3 alternating rounds, medians).
+                // memory access (3.4% of an I/O thread's samples, JFR, issue 12); the pooled one does not.
                 .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .childHandler(new ChannelInitializer<>() {
                     @Override
