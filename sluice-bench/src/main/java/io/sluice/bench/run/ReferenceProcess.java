@@ -1,8 +1,6 @@
 package io.sluice.bench.run;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,22 +76,13 @@ public final class ReferenceProcess implements AutoCloseable {
                 throw new NotStarted("the reference " + exe + " exited with " + process.exitValue()
                         + " before it listened on 127.0.0.1:" + port + tail() + "; see " + log);
             }
-            if (accepts()) {
+            if (LocalPort.accepts(port)) {
                 return;
             }
             Thread.sleep(50);
         }
         throw new NotStarted("the reference " + exe + " did not accept connections on 127.0.0.1:" + port
                 + " within " + timeout.toSeconds() + " s" + tail() + "; see " + log);
-    }
-
-    private boolean accepts() {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /** The last lines of its output, as {@code : "..." } for an error message, or nothing when it said nothing. */

@@ -1,8 +1,7 @@
 package io.sluice.bench.soak;
 
+import io.sluice.bench.run.LocalPort;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +63,7 @@ public final class HaproxyProcess implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HaproxyProcess h = new HaproxyProcess(p);
         long deadline = System.nanoTime() + readyTimeout.toNanos();
-        while (!accepts(config.listenPort())) {
+        while (!LocalPort.accepts(config.listenPort())) {
             if (!p.isAlive()) {
                 throw new IllegalStateException("HAProxy exited with " + p.exitValue() + "; see " + log);
             }
@@ -76,15 +75,6 @@ public final class HaproxyProcess implements AutoCloseable {
             Thread.sleep(50);
         }
         return h;
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     public long pid() {

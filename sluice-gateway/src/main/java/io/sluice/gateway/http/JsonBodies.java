@@ -22,8 +22,13 @@ public final class JsonBodies {
 
     /** {@code {"topic":..,"partition":..,"offset":..}} */
     public static byte[] position(String topic, int partition, long offset) {
-        return ("{\"topic\":\"" + topic + "\",\"partition\":" + partition + ",\"offset\":" + offset + "}")
+        return appendPosition(new StringBuilder(48), topic, partition, offset).toString()
                 .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static StringBuilder appendPosition(StringBuilder json, String topic, int partition, long offset) {
+        return json.append("{\"topic\":\"").append(topic).append("\",\"partition\":").append(partition)
+                .append(",\"offset\":").append(offset).append('}');
     }
 
     /** {@code {"accepted":N}} */
@@ -57,8 +62,7 @@ public final class JsonBodies {
             }
             // By hand, like position(): 100 positions through maps and Jackson took as long as publishing
             // their records (JFR, NDJSON of 100 records in ack mode, issue 12).
-            json.append(i == 0 ? "{\"topic\":\"" : ",{\"topic\":\"").append(w.topic()).append("\",\"partition\":")
-                    .append(w.partition()).append(",\"offset\":").append(w.offset()).append('}');
+            appendPosition(i == 0 ? json : json.append(','), w.topic(), w.partition(), w.offset());
         }
         return json.append("]}").toString().getBytes(StandardCharsets.US_ASCII);
     }
